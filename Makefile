@@ -1,0 +1,47 @@
+# spasmcourse: `make lab` opens the course, `make test` runs every test. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: lab test check html slides build lint vendor clean venv chromium
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11 or similar)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+lab: venv
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) notebooks/00-start-here.ipynb
+
+test: venv chromium
+	$(BIN)/ruff check src tests tools
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+chromium:
+	@bash tools/ensure-chromium.sh
+
+check: venv
+	$(BIN)/spasmcourse check
+
+build: venv
+	$(BIN)/spasmcourse build
+
+html: venv
+	$(BIN)/spasmcourse build --only html
+
+slides: venv
+	$(BIN)/spasmcourse build --only slides
+
+lint: venv
+	$(BIN)/ruff check src tests tools
+
+vendor: venv
+	$(BIN)/python tools/vendor_frontend.py
+
+clean:
+	rm -rf _build .pytest_cache

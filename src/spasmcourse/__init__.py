@@ -1,0 +1,10 @@
+"""spasmcourse: an interactive course on muscle spasms, cramps, twitches, neck and back pain.
+
+Notebooks use the small public API below; everything else is internal.
+"""
+
+from spasmcourse.elements.lesson_parts import course_map, lesson_intro, lesson_references
+from spasmcourse.elements.quiz import quiz
+
+__all__ = ["course_map", "lesson_intro", "lesson_references", "quiz"]
+__version__ = "0.1.0"

@@ -1,0 +1,39 @@
+"""Run a lesson notebook in a fresh kernel so its exports show every quiz and figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+CELL_TIMEOUT_SECONDS = 300
+
+
+class BuildError(Exception):
+    """A lesson could not be built; the message says which lesson and why."""
+
+
+def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:
+    """The notebook at `path` executed in its own folder; widget state is not stored.
+
+    Without stored widget state, exports fall back to each element's static HTML rendering.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=False,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        raise BuildError(f"{name}: a cell raised {error.ename}: {error.evalue}") from None
+    except CellTimeoutError:
+        raise BuildError(f"{name}: a cell ran longer than {CELL_TIMEOUT_SECONDS} s") from None
+    except DeadKernelError as error:
+        raise BuildError(f"{name}: the kernel died ({error})") from None
+    return notebook

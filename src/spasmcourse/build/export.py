@@ -1,0 +1,74 @@
+"""Export executed notebooks to lesson pages and reveal.js decks with our offline templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter, SlidesExporter
+from traitlets.config import Config
+
+from spasmcourse.content.models import Lesson
+from spasmcourse.rendering import static_file
+
+TEMPLATE_FOLDER = Path(str(files("spasmcourse").joinpath("templates", "nbconvert")))
+HIDE_INPUT_TAG = "remove-input"
+REVEAL_FOLDER = "reveal.js"
+_NOTEBOOK_LINK = re.compile(r'href="([0-9]{2}(?:-[a-z0-9]+)+)\.ipynb(#[^"]*)?"')
+
+
+@dataclass(frozen=True)
+class LessonContext:
+    """What a lesson's page needs to know about the course around it."""
+
+    course_title: str
+    lesson: Lesson
+    previous: Lesson | None
+    next: Lesson | None
+    lesson_ids: frozenset[str]
+
+
+def _config() -> Config:
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_input_tags = {HIDE_INPUT_TAG}
+    config.TemplateExporter.exclude_input_prompt = True
+    config.TemplateExporter.exclude_output_prompt = True
+    return config
+
+
+def export_page(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
+    """The lesson as one HTML page with previous/next navigation and no external loads."""
+    exporter = HTMLExporter(config=_config(), template_name="spasm-page",
+                            extra_template_basedirs=[str(TEMPLATE_FOLDER)])
+    resources = {"spasm": {**_shared(context), "css": static_file("page.css"),
+                           "slides_href": f"../slides/{context.lesson.id}.slides.html"}}
+    body, _ = exporter.from_notebook_node(notebook, resources=resources)
+    return link_lessons(body, context.lesson_ids, ".html")
+
+
+def export_slides(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
+    """The lesson as a reveal.js deck that loads reveal from the vendored folder beside it."""
+    exporter = SlidesExporter(config=_config(), template_name="spasm-slides",
+                              extra_template_basedirs=[str(TEMPLATE_FOLDER)])
+    resources = {"spasm": {**_shared(context), "css": static_file("slides.css"),
+                           "reveal": REVEAL_FOLDER}}
+    body, _ = exporter.from_notebook_node(notebook, resources=resources)
+    return link_lessons(body, context.lesson_ids, ".slides.html")
+
+
+def link_lessons(html: str, lesson_ids: frozenset[str], suffix: str) -> str:
+    """Point links to lesson notebooks (href="01-x.ipynb") at the exported files instead."""
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1) not in lesson_ids:
+            return match.group(0)
+        return f'href="{match.group(1)}{suffix}{match.group(2) or ""}"'
+    return _NOTEBOOK_LINK.sub(replace, html)
+
+
+def _shared(context: LessonContext) -> dict[str, object]:
+    return {"course_title": context.course_title, "lesson": context.lesson,
+            "previous": context.previous, "next": context.next}

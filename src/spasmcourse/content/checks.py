@@ -1,0 +1,153 @@
+"""Rules that span fields and files: ids resolve, prerequisites form an order, answers make sense."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from spasmcourse.content.course import MANIFEST, REFERENCES, Course
+from spasmcourse.content.models import ChoiceQuestion
+from spasmcourse.content.yamlfile import Location, YamlDocument
+from spasmcourse.problems import Problem
+
+
+def course_problems(course: Course) -> list[Problem]:
+    """Every cross-field problem in the course's YAML files."""
+    problems = list(_manifest_problems(course))
+    problems += _reference_problems(course)
+    for name in course.quiz_files:
+        problems += _quiz_file_problems(course, name, course.documents[name])
+    problems += _duplicate_quiz_ids(course)
+    return problems
+
+
+def suggestion(name: str, known: list[str]) -> str:
+    """A 'did you mean' hint for a near miss, or an empty string."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _manifest_problems(course: Course) -> Iterator[Problem]:
+    document = course.documents[MANIFEST]
+    lessons = course.lessons
+    ids = [lesson.id for lesson in lessons]
+    seen: dict[str, int] = {}
+    seen_notebooks: dict[str, int] = {}
+    for index, lesson in enumerate(lessons):
+        if lesson.id in seen:
+            yield document.problem(("lessons", index, "id"),
+                                   f"duplicate lesson id '{lesson.id}' (also lessons[{seen[lesson.id]}])")
+        seen.setdefault(lesson.id, index)
+        if lesson.notebook in seen_notebooks:
+            other = seen_notebooks[lesson.notebook]
+            yield document.problem(("lessons", index, "notebook"),
+                                   f"'{lesson.notebook}' is already used by lessons[{other}]")
+        seen_notebooks.setdefault(lesson.notebook, index)
+        if PurePosixPath(lesson.notebook).stem != lesson.id:
+            yield document.problem(("lessons", index, "notebook"),
+                                   f"notebook name '{lesson.notebook}' does not match the lesson id",
+                                   f"name it notebooks/{lesson.id}.ipynb")
+        for position, required in enumerate(lesson.requires):
+            at = ("lessons", index, "requires", position)
+            if required == lesson.id:
+                yield document.problem(at, "a lesson cannot require itself")
+            elif required not in ids:
+                yield document.problem(at, f"unknown lesson '{required}'", suggestion(required, ids))
+            elif ids.index(required) > index:
+                yield document.problem(at, f"'{required}' comes later in the course",
+                                       "a lesson's prerequisites must come before it")
+    yield from _cycles(course, document)
+
+
+def _cycles(course: Course, document: YamlDocument) -> Iterator[Problem]:
+    graph = {lesson.id: [r for r in lesson.requires if r != lesson.id] for lesson in course.lessons}
+    index_of = {lesson.id: index for index, lesson in enumerate(course.lessons)}
+    state: dict[str, str] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, path: list[str]) -> Iterator[Problem]:
+        state[node] = "active"
+        for target in graph.get(node, []):
+            if target not in graph:
+                continue
+            if state.get(target) == "active":
+                cycle = [*path[path.index(target):], target]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    yield document.problem(("lessons", index_of[node], "requires"),
+                                           "prerequisites form a cycle: " + " -> ".join(cycle))
+            elif target not in state:
+                yield from visit(target, [*path, target])
+        state[node] = "done"
+
+    for lesson_id in graph:
+        if lesson_id not in state:
+            yield from visit(lesson_id, [lesson_id])
+
+
+def _reference_problems(course: Course) -> Iterator[Problem]:
+    document = course.documents.get(REFERENCES)
+    if document is None or REFERENCES in course.unreadable:
+        return
+    seen: set[str] = set()
+    for index, item in enumerate(document.data.get("references", [])):
+        key = item.get("key") if isinstance(item, dict) else None
+        if key in seen:
+            yield document.problem(("references", index, "key"), f"duplicate reference key '{key}'")
+        seen.add(key)
+
+
+def _quiz_file_problems(course: Course, name: str, document: YamlDocument) -> Iterator[Problem]:
+    quiz_file = course.quiz_files[name]
+    lesson_ids = [lesson.id for lesson in course.lessons]
+    stem = PurePosixPath(name).stem
+    if quiz_file.lesson not in lesson_ids:
+        yield document.problem(("lesson",), f"unknown lesson '{quiz_file.lesson}'",
+                               suggestion(quiz_file.lesson, lesson_ids))
+    elif stem != quiz_file.lesson:
+        yield document.problem(("lesson",),
+                               f"the file is named '{stem}' but belongs to lesson '{quiz_file.lesson}'",
+                               f"name the file {quiz_file.lesson}.yml")
+    for quiz_index, quiz in enumerate(quiz_file.quizzes):
+        question_ids: set[str] = set()
+        for question_index, question in enumerate(quiz.questions):
+            at: Location = ("quizzes", quiz_index, "questions", question_index)
+            if question.id in question_ids:
+                yield document.problem((*at, "id"), f"duplicate question id '{question.id}' in this quiz")
+            question_ids.add(question.id)
+            yield from _question_problems(course, document, at, question)
+
+
+def _question_problems(course: Course, document: YamlDocument, at: Location,
+                       question: ChoiceQuestion) -> Iterator[Problem]:
+    correct = sum(option.correct for option in question.options)
+    if question.type == "single" and correct != 1:
+        yield document.problem((*at, "options"),
+                               f"a single-choice question needs exactly one correct option, found {correct}",
+                               "mark one option 'correct: true', or use type: multiple")
+    if question.type == "multiple" and correct == 0:
+        yield document.problem((*at, "options"), "no option is marked 'correct: true'")
+    if question.type == "multiple" and correct == len(question.options):
+        yield document.problem((*at, "options"), "every option is correct, so the question tests nothing",
+                               "add at least one wrong option")
+    texts: set[str] = set()
+    for index, option in enumerate(question.options):
+        if option.text in texts:
+            yield document.problem((*at, "options", index, "text"),
+                                   f"the option '{option.text}' appears twice")
+        texts.add(option.text)
+    if REFERENCES not in course.unreadable and question.reference not in course.references:
+        yield document.problem((*at, "reference"), f"unknown reference '{question.reference}'",
+                               suggestion(question.reference, list(course.references))
+                               or f"add it to {REFERENCES}")
+
+
+def _duplicate_quiz_ids(course: Course) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for name, quiz_file in course.quiz_files.items():
+        for index, quiz in enumerate(quiz_file.quizzes):
+            if quiz.id in first:
+                message = f"quiz id '{quiz.id}' is already used in {first[quiz.id]}"
+                yield course.documents[name].problem(("quizzes", index, "id"), message)
+            first.setdefault(quiz.id, name)

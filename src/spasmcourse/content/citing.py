@@ -1,0 +1,22 @@
+"""What a lesson's Markdown cites, read without nbformat so the notebook kernel stays light."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+CITATION = re.compile(r"\]\(#ref-([a-z0-9-]+)\)")
+
+
+def cited_keys(markdown: str) -> list[str]:
+    """Reference keys cited as [text](#ref-key), in order of first appearance."""
+    return list(dict.fromkeys(CITATION.findall(markdown)))
+
+
+def notebook_citations(path: Path) -> list[str]:
+    """Reference keys cited in a notebook's Markdown cells, in order of first appearance."""
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    markdown = ["".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+                for cell in cells if cell.get("cell_type") == "markdown"]
+    return cited_keys("\n".join(markdown))

@@ -1,0 +1,127 @@
+"""Load the whole course (manifest, quizzes, references) into one validated object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
+from spasmcourse.content.parsing import parse
+from spasmcourse.content.yamlfile import YamlDocument, load_yaml
+from spasmcourse.problems import ContentError, Problem, relative_name
+
+MANIFEST = "lessons.yml"
+QUIZ_FOLDER = "assets/quizzes"
+REFERENCES = "assets/references.yml"
+ROOT_VARIABLE = "SPASMCOURSE_ROOT"
+
+
+@dataclass(frozen=True)
+class Course:
+    """The validated course content, with the files it came from for locating problems."""
+
+    root: Path
+    manifest: Manifest
+    quiz_files: dict[str, QuizFile]
+    references: dict[str, Reference]
+    documents: dict[str, YamlDocument] = field(repr=False, compare=False)
+    unreadable: frozenset[str] = frozenset()
+
+    @property
+    def lessons(self) -> list[Lesson]:
+        """The lessons in teaching order."""
+        return list(self.manifest.lessons)
+
+    def lesson(self, lesson_id: str) -> Lesson:
+        """The lesson with this id, or a ContentError naming the known ids."""
+        for lesson in self.manifest.lessons:
+            if lesson.id == lesson_id:
+                return lesson
+        known = ", ".join(lesson.id for lesson in self.manifest.lessons)
+        raise ContentError([Problem(MANIFEST, message=f"no lesson '{lesson_id}' (known: {known})")])
+
+    def quiz(self, quiz_id: str) -> Quiz:
+        """The quiz with this id from any lesson's quiz file."""
+        for quiz_file in self.quiz_files.values():
+            for quiz in quiz_file.quizzes:
+                if quiz.id == quiz_id:
+                    return quiz
+        known = ", ".join(sorted(self.quiz_ids()))
+        raise ContentError([Problem(QUIZ_FOLDER, message=f"no quiz '{quiz_id}' (known: {known})")])
+
+    def quiz_ids(self) -> set[str]:
+        """Every quiz id in the course."""
+        return {quiz.id for file in self.quiz_files.values() for quiz in file.quizzes}
+
+    def notebook_path(self, lesson: Lesson) -> Path:
+        """Where the lesson's notebook lives."""
+        return self.root / lesson.notebook
+
+    def neighbours(self, lesson_id: str) -> tuple[Lesson | None, Lesson | None]:
+        """The lessons before and after this one in teaching order."""
+        lessons = self.lessons
+        index = [lesson.id for lesson in lessons].index(lesson_id)
+        before = lessons[index - 1] if index > 0 else None
+        after = lessons[index + 1] if index + 1 < len(lessons) else None
+        return before, after
+
+
+def find_course_root(start: Path | None = None) -> Path:
+    """The folder holding lessons.yml: $SPASMCOURSE_ROOT, or the nearest one above `start`."""
+    configured = os.environ.get(ROOT_VARIABLE)
+    if configured:
+        return Path(configured).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise ContentError(
+        [Problem(MANIFEST, message=f"not found in {here} or any folder above it",
+                 hint=f"run from the course folder or set {ROOT_VARIABLE}")]
+    )
+
+
+def load_course(root: Path) -> Course:
+    """Read and validate every content file; raise one ContentError listing all problems."""
+    course, problems = read_course(root)
+    if problems or course is None:
+        raise ContentError(problems)
+    return course
+
+
+def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
+    """Read every content file and check it; return what could be read and every problem.
+
+    The course is None only when lessons.yml itself cannot be read.
+    """
+    from spasmcourse.content.checks import course_problems
+
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    broken: set[str] = set()
+
+    def read(path: Path, model):
+        name = relative_name(path, root)
+        try:
+            document = load_yaml(path, name)
+            documents[name] = document
+            return parse(model, document)
+        except ContentError as error:
+            problems.extend(error.problems)
+            broken.add(name)
+            return None
+
+    manifest = read(root / MANIFEST, Manifest)
+    reference_list = read(root / REFERENCES, ReferenceList)
+    quiz_files = {}
+    for path in sorted((root / QUIZ_FOLDER).glob("*.yml")):
+        quiz_file = read(path, QuizFile)
+        if quiz_file is not None:
+            quiz_files[relative_name(path, root)] = quiz_file
+    if manifest is None:
+        return None, problems
+    references = {ref.key: ref for ref in reference_list.references} if reference_list else {}
+    course = Course(root, manifest, quiz_files, references, documents, frozenset(broken))
+    problems.extend(course_problems(course))
+    return course, problems

@@ -1,0 +1,68 @@
+"""The parts every lesson shares: intro with objectives and safety note, course map, references."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from IPython.display import HTML
+
+from spasmcourse.content.citing import notebook_citations
+from spasmcourse.content.course import (
+    MANIFEST,
+    QUIZ_FOLDER,
+    REFERENCES,
+    Course,
+    find_course_root,
+    load_course,
+)
+from spasmcourse.elements.citations import anchor, citation_text, citation_url
+from spasmcourse.rendering import inline_asset, render
+
+
+def current_course() -> Course:
+    """The course around the working directory, reloaded only when a content file changed."""
+    root = find_course_root()
+    files = [root / MANIFEST, root / REFERENCES, *sorted((root / QUIZ_FOLDER).glob("*.yml"))]
+    signature = tuple((str(path), path.stat().st_mtime_ns) for path in files if path.exists())
+    return _load(root, signature)
+
+
+@cache
+def _load(root: Path, signature: tuple[tuple[str, int], ...]) -> Course:
+    return load_course(root)
+
+
+def lesson_intro(lesson_id: str) -> HTML:
+    """Time, prerequisites, objectives (from lessons.yml) and the not-medical-advice note."""
+    course = current_course()
+    lesson = course.lesson(lesson_id)
+    prerequisites = [course.lesson(required) for required in lesson.requires]
+    return HTML(render("elements/lesson_intro.html.j2", lesson=lesson,
+                       prerequisites=prerequisites, css=inline_asset("lesson.css")))
+
+
+def course_map() -> HTML:
+    """The course's lessons in order, with minutes, prerequisites and objectives."""
+    course = current_course()
+    titles = {lesson.id: lesson.title for lesson in course.lessons}
+    total = sum(lesson.minutes for lesson in course.lessons)
+    return HTML(render("elements/course_map.html.j2", course=course, titles=titles,
+                       total_minutes=total, css=inline_asset("lesson.css")))
+
+
+def lesson_references(lesson_id: str) -> HTML:
+    """The numbered reference list of a lesson: what its text cites, then what its quizzes cite."""
+    course = current_course()
+    keys = _cited_in_order(course, lesson_id)
+    items = [{"anchor": anchor(key), "text": citation_text(course.references[key]),
+              "url": citation_url(course.references[key])} for key in keys]
+    return HTML(render("elements/references.html.j2", references=items))
+
+
+def _cited_in_order(course: Course, lesson_id: str) -> list[str]:
+    ordered = notebook_citations(course.notebook_path(course.lesson(lesson_id)))
+    quiz_file = course.quiz_files.get(f"{QUIZ_FOLDER}/{lesson_id}.yml")
+    quiz_keys = sorted({q.reference for quiz in (quiz_file.quizzes if quiz_file else [])
+                        for q in quiz.questions})
+    return ordered + [key for key in quiz_keys if key not in ordered]
