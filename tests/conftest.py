@@ -1,0 +1,72 @@
+"""Shared fixtures: a scratch copy of the course, one build per test run, a real Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+REPO = Path(__file__).resolve().parents[1]
+COURSE_PARTS = ("lessons.yml", "assets", "notebooks")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+
+
+def copy_course(target: Path) -> Path:
+    """Copy the course content (not the code) to `target` and return it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in COURSE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path) -> Path:
+    """A writable copy of the course to break on purpose."""
+    return copy_course(tmp_path / "course")
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The course built once per test run (shared by xdist workers); returns the _build folder."""
+    from spasmcourse.build.pipeline import build_course
+
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    out = shared / "_build"
+    with FileLock(str(shared / "build.lock")):
+        if not (out / "done").exists():
+            build_course(REPO, out)
+            (out / "done").touch()
+    return out
+
+
+def find_chromium() -> str | None:
+    """Debian's chromium if installed."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium driven by Playwright: Debian's build, else Playwright's own."""
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        executable = find_chromium()
+        try:
+            launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        except Error as error:
+            pytest.fail("No usable Chromium: install Debian's package (apt-get install chromium) "
+                        f"or run 'playwright install chromium'. ({error.message.splitlines()[0]})")
+        yield launched
+        launched.close()

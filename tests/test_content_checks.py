@@ -1,0 +1,157 @@
+"""Validation of lessons.yml, quiz files, references and notebooks, on broken copies of the course."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from spasmcourse.content import load_course
+from spasmcourse.content.notebooks import check_course
+from spasmcourse.problems import ContentError
+
+REAL_COURSE = Path(__file__).resolve().parents[1]
+
+
+def edit_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def messages(root: Path) -> list[str]:
+    return [str(problem) for problem in check_course(root)]
+
+
+def test_the_real_course_is_clean() -> None:
+    assert messages(REAL_COURSE) == []
+    course = load_course(REAL_COURSE)
+    assert [lesson.id for lesson in course.lessons][:2] == ["00-start-here", "01-what-is-a-spasm"]
+
+
+def test_unknown_prerequisite_names_field_and_suggests(course_copy: Path) -> None:
+    edit_yaml(course_copy / "lessons.yml",
+              lambda d: d["lessons"][1].update(requires=["00-start-her"]))
+    [problem] = messages(course_copy)
+    assert "lessons.yml:" in problem
+    assert "lessons[1].requires[0]: unknown lesson '00-start-her'" in problem
+    assert "did you mean '00-start-here'?" in problem
+
+
+def test_prerequisite_cycle_and_forward_reference(course_copy: Path) -> None:
+    edit_yaml(course_copy / "lessons.yml",
+              lambda d: d["lessons"][0].update(requires=["01-what-is-a-spasm"]))
+    found = messages(course_copy)
+    assert any("prerequisites form a cycle" in p for p in found)
+    assert any("lessons[0].requires[0]: '01-what-is-a-spasm' comes later" in p for p in found)
+
+
+def test_every_problem_is_reported_at_once(course_copy: Path) -> None:
+    def break_it(data: dict) -> None:
+        data["lessons"][0]["minutes"] = "ten"
+        data["lessons"][1]["objectivs"] = ["typo"]
+        del data["lessons"][1]["title"]
+    edit_yaml(course_copy / "lessons.yml", break_it)
+    found = messages(course_copy)
+    assert any("lessons[0].minutes: should be a whole number, not text ('ten')" in p for p in found)
+    assert any("lessons[1].objectivs: unknown field 'objectivs' (did you mean 'objectives'?)" in p
+               for p in found)
+    assert any("lessons[1]: the field 'title' is required" in p for p in found)
+
+
+def test_bad_ids_get_a_hint(course_copy: Path) -> None:
+    edit_yaml(course_copy / "lessons.yml", lambda d: d["lessons"][1].update(id="Lesson One"))
+    found = messages(course_copy)
+    assert any("lessons[1].id: 'Lesson One' is not in the expected form (use two digits" in p
+               for p in found)
+
+
+def test_missing_notebook(course_copy: Path) -> None:
+    (course_copy / "notebooks" / "01-what-is-a-spasm.ipynb").unlink()
+    found = messages(course_copy)
+    assert any("lessons[1].notebook: notebook 'notebooks/01-what-is-a-spasm.ipynb' not found" in p
+               for p in found)
+
+
+def test_notebook_with_outputs_and_wrong_kernel(course_copy: Path) -> None:
+    path = course_copy / "notebooks" / "01-what-is-a-spasm.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    code.outputs = [nbformat.v4.new_output("stream", text="hello")]
+    notebook.metadata.kernelspec = {"name": "ir", "display_name": "R", "language": "R"}
+    nbformat.write(notebook, path)
+    found = messages(course_copy)
+    assert any("has stored outputs" in p for p in found)
+    assert any("metadata.kernelspec: kernel is 'ir', not 'python3'" in p for p in found)
+
+
+def test_invalid_notebook_json(course_copy: Path) -> None:
+    (course_copy / "notebooks" / "00-start-here.ipynb").write_text("{not json")
+    found = messages(course_copy)
+    assert any(p.startswith("notebooks/00-start-here.ipynb: is not a readable notebook") for p in found)
+
+
+def test_unlisted_notebook(course_copy: Path) -> None:
+    nbformat.write(nbformat.v4.new_notebook(), course_copy / "notebooks" / "99-stray.ipynb")
+    expected = ("notebooks/99-stray.ipynb: is not listed in lessons.yml "
+                "(add it as a lesson or move it out of notebooks/)")
+    assert expected in messages(course_copy)
+
+
+def quiz_path(root: Path) -> Path:
+    return root / "assets" / "quizzes" / "01-what-is-a-spasm.yml"
+
+
+def test_single_choice_needs_exactly_one_correct(course_copy: Path) -> None:
+    def two_correct(data: dict) -> None:
+        question = next(q for q in data["quizzes"][0]["questions"] if q["type"] == "single")
+        for option in question["options"]:
+            option["correct"] = True
+    edit_yaml(quiz_path(course_copy), two_correct)
+    found = messages(course_copy)
+    assert any("a single-choice question needs exactly one correct option" in p for p in found)
+
+
+def test_multiple_select_with_no_correct_or_all_correct(course_copy: Path) -> None:
+    def change(data: dict) -> None:
+        questions = [q for quiz in data["quizzes"] for q in quiz["questions"] if q["type"] == "multiple"]
+        for option in questions[0]["options"]:
+            option["correct"] = False
+        data["quizzes"][0]["questions"].append({**questions[0], "id": "all-right", "options": [
+            {**option, "correct": True} for option in questions[0]["options"]]})
+    edit_yaml(quiz_path(course_copy), change)
+    found = messages(course_copy)
+    assert any("no option is marked 'correct: true'" in p for p in found)
+    assert any("every option is correct, so the question tests nothing" in p for p in found)
+
+
+def test_unknown_reference_and_unknown_quiz(course_copy: Path) -> None:
+    def change(data: dict) -> None:
+        data["quizzes"][0]["questions"][0]["reference"] = "no-such-source"
+        data["quizzes"][0]["id"] = "renamed-quiz"
+    edit_yaml(quiz_path(course_copy), change)
+    found = messages(course_copy)
+    assert any(".reference: unknown reference 'no-such-source'" in p for p in found)
+    assert any("shows unknown quiz" in p and "01-what-is-a-spasm.ipynb" in p for p in found)
+
+
+def test_unused_reference(course_copy: Path) -> None:
+    edit_yaml(course_copy / "assets" / "references.yml", lambda d: d["references"].append(
+        {"key": "never-cited", "authors": "Nobody", "title": "Nothing", "source": "Nowhere",
+         "url": "https://example.org/", "grade": "B"}))
+    assert any("reference 'never-cited' is never cited" in p for p in messages(course_copy))
+
+
+def test_reference_needs_url_or_doi(course_copy: Path) -> None:
+    def strip(data: dict) -> None:
+        data["references"][0].pop("url", None)
+        data["references"][0].pop("doi", None)
+    edit_yaml(course_copy / "assets" / "references.yml", strip)
+    assert any("references[0]:" in p and "needs a url or a doi" in p for p in messages(course_copy))
+
+
+def test_load_course_raises_with_every_problem(course_copy: Path) -> None:
+    (course_copy / "lessons.yml").write_text("title: x\nlessons: 5\n")
+    with pytest.raises(ContentError) as caught:
+        load_course(course_copy)
+    assert "lessons: should be a list, not a whole number (5)" in caught.value.report()
