@@ -172,3 +172,20 @@ def test_javascript_checker_meets_the_spec(built_course: Path, offline: OfflineP
         assert result["wrongChosen"] == case["wrong"], case
         assert result["missed"] == case["missed"], case
         assert result["verdict"] == case["verdict"], case
+
+
+AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
+EXPORTED = ["html/index.html", *(f"html/{i}.html" for i in LESSON_IDS),
+            *(f"slides/{i}.slides.html" for i in LESSON_IDS)]
+
+
+@pytest.mark.parametrize("relative", EXPORTED)
+def test_exported_page_passes_axe(built_course: Path, offline: OfflinePage, relative: str) -> None:
+    page = offline.open(built_course / relative)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' '))}`);
+    }""")
+    assert violations == []

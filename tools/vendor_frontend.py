@@ -2,8 +2,9 @@
 
 Run with `make vendor`. Each package is fetched with `npm pack`, its tarball checked against
 the registry's integrity hash, and only the listed files are kept, with the license, under
-src/spasmcourse/vendor/<package>/. vendor.json records versions and file hashes; the test
-suite checks the shipped files against it.
+<folder>/<package>/: src/spasmcourse/vendor for what the course ships, tests/vendor for what
+only the tests use. Each folder's vendor.json records versions and file hashes; the test
+suite checks the files against it.
 """
 
 from __future__ import annotations
@@ -18,17 +19,25 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-VENDOR = Path(__file__).resolve().parents[1] / "src" / "spasmcourse" / "vendor"
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = "src/spasmcourse/vendor"
+TEST_ONLY = "tests/vendor"
 
 PACKAGES = {
     "reveal.js": {
         "version": "6.0.2",
+        "folder": SHIPPED,
         "files": {
             "dist/reveal.js": "reveal.js",
             "dist/reveal.css": "reveal.css",
             "dist/plugin/notes.js": "plugin/notes.js",
             "LICENSE": "LICENSE",
         },
+    },
+    "axe-core": {
+        "version": "4.14.1",
+        "folder": TEST_ONLY,
+        "files": {"axe.min.js": "axe.min.js", "LICENSE": "LICENSE"},
     },
 }
 
@@ -40,7 +49,7 @@ def _npm(*args: str, cwd: Path) -> str:
     return subprocess.run([npm, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
-def vendor_package(name: str, version: str, files: dict[str, str], work: Path) -> dict:
+def vendor_package(name: str, version: str, files: dict[str, str], target: Path, work: Path) -> dict:
     """Fetch one package, verify it, and copy its listed files into the vendor folder."""
     spec = f"{name}@{version}"
     integrity = _npm("view", spec, "dist.integrity", cwd=work).strip()
@@ -49,7 +58,6 @@ def vendor_package(name: str, version: str, files: dict[str, str], work: Path) -
     digest = base64.b64encode(hashlib.new(algorithm, tarball.read_bytes()).digest()).decode()
     if digest != expected:
         sys.exit(f"{spec}: tarball does not match the registry's integrity hash")
-    target = VENDOR / name
     shutil.rmtree(target, ignore_errors=True)
     hashes = {}
     with tarfile.open(tarball) as archive:
@@ -63,13 +71,17 @@ def vendor_package(name: str, version: str, files: dict[str, str], work: Path) -
 
 
 def main() -> None:
-    """Vendor every pinned package and write vendor.json."""
-    manifest = {}
+    """Vendor every pinned package and write each folder's vendor.json."""
+    manifests: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as work:
         for name, package in PACKAGES.items():
-            manifest[name] = vendor_package(name, package["version"], package["files"], Path(work))
-            print(f"vendored {name}@{package['version']}")
-    (VENDOR / "vendor.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+            target = REPO / package["folder"] / name
+            entry = vendor_package(name, package["version"], package["files"], target, Path(work))
+            manifests.setdefault(package["folder"], {})[name] = entry
+            print(f"vendored {name}@{package['version']} into {package['folder']}")
+    for folder, manifest in manifests.items():
+        text = json.dumps(manifest, indent=2) + "\n"
+        (REPO / folder / "vendor.json").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
