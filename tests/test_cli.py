@@ -4,7 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
+
+from spasmcourse.content import load_course
 
 COMMAND = str(Path(sys.executable).parent / "spasmcourse")
 
@@ -53,3 +56,26 @@ def test_build_refuses_a_broken_course(course_copy: Path) -> None:
     assert result.returncode == 1
     assert "assets/references.yml:1: references: needs at least 1 item, found 0" in result.stderr
     assert not (course_copy / "_build").exists()
+
+
+def test_build_reports_a_failing_cell(course_copy: Path) -> None:
+    path = course_copy / "notebooks" / "00-start-here.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("1 / 0"))
+    nbformat.write(notebook, path)
+    result = run("build", "--only", "html", cwd=course_copy)
+    assert result.returncode == 2
+    assert "Build failed: notebooks/00-start-here.ipynb: a cell raised ZeroDivisionError" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_writes_pages_and_says_where(course_copy: Path) -> None:
+    lessons = [lesson.id for lesson in load_course(course_copy).lessons]
+    result = run("build", "--only", "html", "--out", str(course_copy / "out"), cwd=course_copy)
+    assert result.returncode == 0, result.stderr
+    assert f"[1/{len(lessons)}] {lessons[0]} built" in result.stderr
+    assert f"Built {len(lessons) + 1} pages and 0 slide decks" in result.stdout
+    assert f"Pages:  {course_copy / 'out' / 'html' / 'index.html'}" in result.stdout
+    assert sorted(p.name for p in (course_copy / "out" / "html").iterdir()) == sorted(
+        [*(f"{lesson}.html" for lesson in lessons), "index.html"])
+    assert not (course_copy / "out" / "slides").exists()

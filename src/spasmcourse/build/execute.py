@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -19,6 +20,7 @@ def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:
     """The notebook at `path` executed in its own folder; widget state is not stored.
 
     Without stored widget state, exports fall back to each element's static HTML rendering.
+    The kernel's own log is kept aside and shown only if the kernel dies.
     """
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -28,12 +30,15 @@ def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:
         resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=False,
     )
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        raise BuildError(f"{name}: a cell raised {error.ename}: {error.evalue}") from None
-    except CellTimeoutError:
-        raise BuildError(f"{name}: a cell ran longer than {CELL_TIMEOUT_SECONDS} s") from None
-    except DeadKernelError as error:
-        raise BuildError(f"{name}: the kernel died ({error})") from None
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as kernel_log:
+        try:
+            client.execute(stderr=kernel_log)
+        except CellExecutionError as error:
+            raise BuildError(f"{name}: a cell raised {error.ename}: {error.evalue}") from None
+        except CellTimeoutError:
+            raise BuildError(f"{name}: a cell ran longer than {CELL_TIMEOUT_SECONDS} s") from None
+        except DeadKernelError as error:
+            kernel_log.seek(0)
+            said = kernel_log.read()[-2000:]
+            raise BuildError(f"{name}: the kernel died ({error}); it said:\n{said}") from None
     return notebook
