@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +12,10 @@ import pytest
 from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Tests (and the kernels nbval starts) never touch the learner's own progress or language.
+os.environ["SPASMCOURSE_DATA_DIR"] = tempfile.mkdtemp(prefix="spasmcourse-test-progress-")
+os.environ.pop("SPASMCOURSE_LANGUAGE", None)
 COURSE_PARTS = ("lessons.yml", "assets", "notebooks")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

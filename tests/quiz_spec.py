@@ -1,23 +1,27 @@
 """The shared answer-checking specification (quiz_cases.yml) as Python objects."""
 
 from pathlib import Path
+from typing import Any
 
 import yaml
+from pydantic import TypeAdapter
 
-from spasmcourse.content.models import ChoiceQuestion
+from spasmcourse.content.questions import Question
 
 SPEC = yaml.safe_load((Path(__file__).parent / "quiz_cases.yml").read_text())
+CASES: list[dict[str, Any]] = SPEC["cases"]
+EXPECTED_ANSWER_TEXT = {name: spec["answer_text"] for name, spec in SPEC["questions"].items()}
+_ADAPTER = TypeAdapter(Question)
 
 
-def spec_question(name: str) -> ChoiceQuestion:
-    """A question from the spec, with generated texts around its right/wrong pattern."""
-    spec = SPEC["questions"][name]
-    return ChoiceQuestion(
-        id=name, type=spec["type"], prompt=f"Prompt of {name}",
-        options=[{"text": f"Option {i}", "correct": right, "feedback": f"Feedback {i}"}
-                 for i, right in enumerate(spec["options"])],
-        explanation="Because.", reference="some-source",
-    )
+def spec_question(name: str) -> Question:
+    """A question from the spec, validated like any quiz file question."""
+    fields = {key: value for key, value in SPEC["questions"][name].items() if key != "answer_text"}
+    return _ADAPTER.validate_python(fields)
 
 
-CASES = SPEC["cases"]
+def expected(case: dict[str, Any]) -> dict[str, Any]:
+    """The case's expected outcome with the defaults filled in."""
+    return {"answered": case["answered"], "correct": case["correct"], "right": case.get("right", 0),
+            "total": case.get("total", 0), "missed": case.get("missed", 0), "note": case.get("note", ""),
+            "verdict": case["verdict"], "lines": [list(line) for line in case["lines"]]}

@@ -11,10 +11,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import REPO
-from quiz_spec import CASES, spec_question
+from quiz_drivers import StaticForm
+from quiz_spec import CASES, EXPECTED_ANSWER_TEXT, expected, spec_question
 from spasmcourse.content import load_course
-from spasmcourse.content.models import ChoiceQuestion, Quiz
-from spasmcourse.elements.quiz_html import question_dom_id, quiz_dom_id
+from spasmcourse.content.models import Quiz
+from spasmcourse.content.questions import Question
+from spasmcourse.elements.quiz.shuffle import shuffled
+from spasmcourse.elements.quiz.static import question_dom_id, quiz_dom_id
 from spasmcourse.i18n import strings
 
 COURSE = load_course(REPO)
@@ -59,32 +62,33 @@ def offline(browser) -> Iterator[OfflinePage]:
     assert holder.errors == [], f"script errors: {holder.errors}"
 
 
-def first_question(lesson_id: str) -> tuple[Quiz, ChoiceQuestion]:
-    quiz_file = COURSE.quiz_files[f"assets/quizzes/{lesson_id}.yml"]
-    quiz = quiz_file.quizzes[0]
-    return quiz, quiz.questions[0]
+LESSON_WITH_EVERY_TYPE = "01-what-is-a-spasm"
 
 
-def answer_wrong_then_right(page: Page, quiz: Quiz, question: ChoiceQuestion) -> None:
-    form = page.locator(f"#{question_dom_id(quiz, question)}")
-    wrong = next(option for option in question.options if not option.correct)
-    right = [option for option in question.options if option.correct]
-    form.get_by_label(wrong.text, exact=True).check()
-    form.get_by_role("button", name="Check answer").click()
-    feedback = form.locator(".sc-feedback")
+def lesson_questions(lesson_id: str) -> list[tuple[Quiz, Question]]:
+    return [(quiz, question) for quiz in COURSE.lesson_quizzes(lesson_id) for question in quiz.questions]
+
+
+def first_question(lesson_id: str) -> tuple[Quiz, Question]:
+    return lesson_questions(lesson_id)[0]
+
+
+def static_form(page: Page, quiz: Quiz, question: Question) -> StaticForm:
+    return StaticForm(page, page.locator(f"#{question_dom_id(quiz, question)}"), question)
+
+
+def answer_wrong_then_right(page: Page, quiz: Quiz, question: Question, keyboard: bool = False) -> None:
+    form = static_form(page, quiz, question)
+    feedback = form.form.locator(".sc-feedback")
+    form.answer(right=False, keyboard=keyboard)
     expect(feedback.locator(".sc-verdict")).to_have_text(re.compile(r"^Not quite\."))
-    expect(feedback).to_contain_text(wrong.feedback)
+    expect(feedback.locator(".sc-wrong").first).to_be_visible()
     expect(feedback).not_to_contain_text(question.explanation)
-    expect(form.get_by_role("button", name="Show the answer")).to_be_visible()
-    if question.type == "multiple":
-        form.get_by_label(wrong.text, exact=True).uncheck()
-    for option in right:
-        form.get_by_label(option.text, exact=True).check()
-    form.get_by_role("button", name="Check answer").click()
+    expect(form.form.get_by_role("button", name="Show the answer")).to_be_visible()
+    form.answer(right=True, keyboard=keyboard)
     expect(feedback.locator(".sc-verdict")).to_have_text("Correct.")
-    expect(feedback).to_contain_text(right[0].feedback)
     expect(feedback).to_contain_text(question.explanation)
-    expect(form.get_by_role("button", name="Show the answer")).to_be_hidden()
+    expect(form.form.get_by_role("button", name="Show the answer")).to_be_hidden()
 
 
 def test_build_loads_nothing_from_the_network(built_course: Path) -> None:
@@ -124,16 +128,60 @@ def test_slide_deck_quiz_works_offline(built_course: Path, offline: OfflinePage,
     answer_wrong_then_right(page, quiz, question)
 
 
-def test_quiz_is_keyboard_operable(built_course: Path, offline: OfflinePage) -> None:
-    page = offline.open(built_course / "html" / "01-what-is-a-spasm.html")
-    quiz, question = first_question("01-what-is-a-spasm")
-    form = page.locator(f"#{question_dom_id(quiz, question)}")
-    form.locator("input").first.focus()
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
-    expect(form.get_by_role("button", name="Check answer")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(form.get_by_role("status")).to_contain_text(question.options[0].feedback)
+def test_every_question_type_works_offline(built_course: Path, offline: OfflinePage) -> None:
+    page = offline.open(built_course / "html" / f"{LESSON_WITH_EVERY_TYPE}.html")
+    questions = lesson_questions(LESSON_WITH_EVERY_TYPE)
+    assert {q.type for _, q in questions} == {"single", "multiple", "true-false", "numeric", "matching",
+                                             "ordering", "categorize"}
+    for quiz, question in questions:
+        answer_wrong_then_right(page, quiz, question)
+    for quiz in COURSE.lesson_quizzes(LESSON_WITH_EVERY_TYPE):
+        count = len(quiz.questions)
+        score = page.locator(f"#{quiz_dom_id(quiz)} .sc-score")
+        expect(score).to_have_text(f"Score: {count} of {count} correct")
+    total = len(questions)
+    expect(page.locator(".sc-summary-total")).to_have_text(f"In all: {total} of {total} questions correct.")
+
+
+def test_every_question_type_by_keyboard_alone(built_course: Path, offline: OfflinePage) -> None:
+    page = offline.open(built_course / "html" / f"{LESSON_WITH_EVERY_TYPE}.html")
+    for quiz, question in lesson_questions(LESSON_WITH_EVERY_TYPE):
+        answer_wrong_then_right(page, quiz, question, keyboard=True)
+
+
+def test_score_updates_and_hint_shows(built_course: Path, offline: OfflinePage) -> None:
+    page = offline.open(built_course / "html" / f"{LESSON_WITH_EVERY_TYPE}.html")
+    quiz, question = next((q, x) for q, x in lesson_questions(LESSON_WITH_EVERY_TYPE) if x.hint)
+    score = page.locator(f"#{quiz_dom_id(quiz)} .sc-score")
+    expect(score).to_have_text(f"Score: 0 of {len(quiz.questions)} correct")
+    form = static_form(page, quiz, question)
+    form.form.get_by_role("button", name="Show hint").click()
+    expect(form.form.locator(".sc-hint")).to_contain_text(question.hint)
+    form.answer(right=True)
+    expect(score).to_have_text(f"Score: 1 of {len(quiz.questions)} correct")
+
+
+def test_answers_survive_a_reload_until_cleared(built_course: Path, offline: OfflinePage) -> None:
+    path = built_course / "html" / f"{LESSON_WITH_EVERY_TYPE}.html"
+    page = offline.open(path)
+    (quiz, first), (_, second) = lesson_questions(LESSON_WITH_EVERY_TYPE)[:2]
+    static_form(page, quiz, first).answer(right=True)
+    static_form(page, quiz, second).answer(right=False)
+    order_before = page.locator(f"#{question_dom_id(quiz, first)} label").all_inner_texts()
+    page.reload()
+    first_form = page.locator(f"#{question_dom_id(quiz, first)}")
+    expect(first_form.locator(".sc-verdict")).to_have_text("Correct.")
+    second_verdict = page.locator(f"#{question_dom_id(quiz, second)} .sc-verdict")
+    expect(second_verdict).to_have_text(re.compile("^Not quite"))
+    assert first_form.locator("label").all_inner_texts() == order_before, "options reshuffled on reload"
+    score = page.locator(f"#{quiz_dom_id(quiz)} .sc-score")
+    expect(score).to_have_text(f"Score: 1 of {len(quiz.questions)} correct")
+    page.locator(f"#{quiz_dom_id(quiz)}").get_by_role("button", name="Clear my answers").click()
+    expect(score).to_have_text(f"Score: 0 of {len(quiz.questions)} correct")
+    expect(first_form.locator(".sc-feedback")).to_be_empty()
+    page.reload()
+    expect(page.locator(f"#{question_dom_id(quiz, first)} .sc-feedback")).to_be_empty()
+    assert page.locator(f"#{question_dom_id(quiz, first)} input:checked").count() == 0
 
 
 def test_navigation_between_lessons(built_course: Path, offline: OfflinePage) -> None:
@@ -160,18 +208,31 @@ def test_page_reads_sensibly_without_scripts(built_course: Path, browser) -> Non
 
 
 def test_javascript_checker_meets_the_spec(built_course: Path, offline: OfflinePage) -> None:
-    page = offline.open(built_course / "html" / "01-what-is-a-spasm.html")
+    page = offline.open(built_course / "html" / f"{LESSON_WITH_EVERY_TYPE}.html")
     for case in CASES:
         question = json.loads(spec_question(case["question"]).model_dump_json())
-        result = page.evaluate("""([question, chosen, strings]) => {
-            const check = window.spasmcourse.checkAnswer(question, chosen);
-            return {...check, verdict: window.spasmcourse.verdict(question, check, strings)};
-        }""", [question, case["chosen"], strings()])
-        assert result["answered"] == case["answered"], case
-        assert result["correct"] == case["correct"], case
-        assert result["wrongChosen"] == case["wrong"], case
-        assert result["missed"] == case["missed"], case
-        assert result["verdict"] == case["verdict"], case
+        outcome = page.evaluate("""([question, answer, strings]) => {
+            const sc = window.spasmcourse;
+            const check = sc.check(question, answer, strings);
+            const lines = sc.feedbackLines(question, check, answer, strings)
+                .map(line => [line.correct, line.text, line.feedback]);
+            return {answered: check.answered, correct: check.correct, right: check.right,
+                    total: check.total, missed: check.missed, note: check.note,
+                    verdict: sc.verdict(question, check, strings), lines};
+        }""", [question, case["answer"], strings()])
+        assert outcome == expected(case), case
+    for name, answer_text in EXPECTED_ANSWER_TEXT.items():
+        question = json.loads(spec_question(name).model_dump_json())
+        shown = page.evaluate("([q, s]) => window.spasmcourse.answerText(q, s)", [question, strings()])
+        assert shown == answer_text
+
+
+def test_javascript_shuffle_matches_python(built_course: Path, offline: OfflinePage) -> None:
+    page = offline.open(built_course / "html" / f"{LESSON_WITH_EVERY_TYPE}.html")
+    for count, seed in [(5, "learner|quiz|q1"), (7, "élève|quiz|q2"), (3, ""), (12, "a|b|c")]:
+        for avoid in (False, True):
+            in_js = page.evaluate("([n, s, a]) => window.spasmcourse.shuffled(n, s, a)", [count, seed, avoid])
+            assert in_js == shuffled(count, seed, avoid_identity=avoid)
 
 
 AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
@@ -179,13 +240,30 @@ EXPORTED = ["html/index.html", *(f"html/{i}.html" for i in LESSON_IDS),
             *(f"slides/{i}.slides.html" for i in LESSON_IDS)]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("relative", EXPORTED)
-def test_exported_page_passes_axe(built_course: Path, offline: OfflinePage, relative: str) -> None:
-    page = offline.open(built_course / relative)
+def test_exported_page_passes_axe(built_course: Path, browser, relative: str, scheme: str) -> None:
+    holder = OfflinePage(browser, color_scheme=scheme)
+    page = holder.open(built_course / relative)
+    if relative.startswith("html/"):
+        quiz_forms = page.locator("form.sc-question")
+        for index in range(min(quiz_forms.count(), 3)):
+            quiz_forms.nth(index).get_by_role("button", name="Check answer").click()
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ['violations']});
         return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
             .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' '))}`);
     }""")
+    holder.context.close()
     assert violations == []
+    assert holder.refused == [] and holder.errors == []
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_page_reflows_at_200_percent_zoom(built_course: Path, browser, lesson_id: str) -> None:
+    holder = OfflinePage(browser, viewport={"width": 640, "height": 900}, device_scale_factor=2)
+    page = holder.open(built_course / "html" / f"{lesson_id}.html")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    holder.context.close()
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 200% zoom"

@@ -17,8 +17,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import copy_course
+from quiz_drivers import LiveQuestion
 from spasmcourse.content import load_course
-from spasmcourse.elements.quiz_html import question_dom_id
+from spasmcourse.elements.quiz.static import question_dom_id
 
 TOKEN = "spasmcourse-test-token"
 LESSON = "01-what-is-a-spasm"
@@ -41,7 +42,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     (notification / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     environment = {**os.environ, **{name: str(base / name.lower()) for name in (
-        "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")}}
+        "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
+        "SPASMCOURSE_DATA_DIR")}}
     port = free_port()
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
                "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
@@ -81,14 +83,9 @@ def loopback_only(page: Page, refused: list[str]) -> None:
     page.route("**/*", guard)
 
 
-def test_quiz_answered_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> None:
+def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> None:
     url, course_root = lab
     course = load_course(course_root)
-    quiz = course.quiz_files[f"assets/quizzes/{LESSON}.yml"].quizzes[0]
-    question = quiz.questions[0]
-    wrong = next(option for option in question.options if not option.correct)
-    right = next(option for option in question.options if option.correct)
-
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     refused: list[str] = []
@@ -99,16 +96,23 @@ def test_quiz_answered_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> Non
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
-    live = page.locator(f".sc-live .{question_dom_id(quiz, question)}")
-    expect(live).to_be_visible(timeout=60_000)
-    live.scroll_into_view_if_needed()
-    live.get_by_label(wrong.text, exact=True).check()
-    live.get_by_role("button", name="Check answer").click()
-    expect(live.locator(".sc-verdict")).to_have_text(re.compile(r"^Not quite\."), timeout=20_000)
-    expect(live).to_contain_text(wrong.feedback)
-    live.get_by_label(right.text, exact=True).check()
-    live.get_by_role("button", name="Check answer").click()
-    expect(live.locator(".sc-verdict")).to_have_text("Correct.", timeout=20_000)
-    expect(live).to_contain_text(question.explanation)
+    for quiz in course.lesson_quizzes(LESSON):
+        first = page.locator(f".{question_dom_id(quiz, quiz.questions[0])}")
+        score = page.locator(".sc-live.sc-quiz", has=first)
+        for question in quiz.questions:
+            box = page.locator(f".sc-live .{question_dom_id(quiz, question)}")
+            expect(box).to_be_visible(timeout=60_000)
+            box.scroll_into_view_if_needed()
+            live = LiveQuestion(box, question)
+            live.answer(right=False)
+            expect(box.locator(".sc-verdict")).to_have_text(re.compile(r"^Not quite\."), timeout=20_000)
+            expect(box.locator(".sc-wrong").first).to_be_visible()
+            live.answer(right=True)
+            expect(box.locator(".sc-verdict")).to_have_text("Correct.", timeout=20_000)
+            expect(box).to_contain_text(question.explanation)
+        count = len(quiz.questions)
+        expect(score.locator(".sc-score")).to_have_text(f"Score: {count} of {count} correct")
+    total = sum(len(quiz.questions) for quiz in course.lesson_quizzes(LESSON))
+    expect(page.locator(".sc-summary-total")).to_have_text(f"In all: {total} of {total} questions correct.")
     context.close()
     assert refused == [], f"JupyterLab tried to reach the network: {refused}"

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from spasmcourse.build.answer_key import write_answer_keys
 from spasmcourse.build.execute import BuildError
 from spasmcourse.build.pipeline import FORMATS, build_course
 from spasmcourse.content import find_course_root, load_course
 from spasmcourse.content.notebooks import check_course
+from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
+from spasmcourse.progress import ProgressError
+from spasmcourse.progress.commands import reset_progress, show_progress
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildError as error:
         print(f"Build failed: {error}", file=sys.stderr)
         return 2
+    except ProgressError as error:
+        print(f"Progress: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
@@ -42,7 +50,20 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="execute every lesson and export pages and slides")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/_build)")
     build.add_argument("--only", choices=FORMATS, help="build only lesson pages or only slides")
+    build.add_argument("--language", choices=available_languages(),
+                       help=f"interface language (default: ${LANGUAGE_VARIABLE} or en)")
     build.set_defaults(run=_build)
+    key = commands.add_parser("answer-key", help="write a printable answer key of every quiz, per lesson")
+    key.add_argument("--out", type=Path, default=None,
+                     help="output folder (default: <root>/_build/answer-key)")
+    key.set_defaults(run=_answer_key)
+    progress = commands.add_parser("progress", help="show your saved quiz scores per lesson")
+    what = progress.add_mutually_exclusive_group()
+    what.add_argument("--csv", nargs="?", const="-", metavar="FILE",
+                      help="write the scores as CSV to FILE (or standard output)")
+    what.add_argument("--reset", action="store_true", help="start again (the old file is kept as a backup)")
+    progress.add_argument("--yes", action="store_true", help="with --reset: do not ask for confirmation")
+    progress.set_defaults(run=_progress)
     return parser
 
 
@@ -58,6 +79,8 @@ def _check(root: Path, _: argparse.Namespace) -> int:
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:
+    if arguments.language:
+        os.environ[LANGUAGE_VARIABLE] = arguments.language
     out = (arguments.out or root / "_build").resolve()
     formats = (arguments.only,) if arguments.only else FORMATS
     report = build_course(root, out, formats)
@@ -68,6 +91,22 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     if report.decks:
         print(f"  Slides: {out / 'slides'}")
     return 0
+
+
+def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
+    problems = check_course(root)
+    if problems:
+        raise ContentError(problems)
+    out = (arguments.out or root / "_build" / "answer-key").resolve()
+    written = write_answer_keys(load_course(root), out)
+    print(f"Wrote answer keys for {len(written) - 1} lessons: {out / 'index.html'}")
+    return 0
+
+
+def _progress(root: Path, arguments: argparse.Namespace) -> int:
+    if arguments.reset:
+        return reset_progress(arguments.yes)
+    return show_progress(load_course(root), arguments.csv)
 
 
 if __name__ == "__main__":

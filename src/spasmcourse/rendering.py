@@ -51,3 +51,10 @@ def inline_asset(name: str) -> Markup:
     if "</" in content:
         raise ValueError(f"static/{name} contains '</', which cannot be inlined safely")
     return Markup(content)
+
+
+def asset_tags(styles: tuple[str, ...], scripts: tuple[str, ...]) -> Markup:
+    """Inline <style> and <script> elements, marked so a page build can keep one copy of each."""
+    return Markup(render("elements/assets.html.j2",
+                         styles=[(name, inline_asset(name)) for name in styles],
+                         scripts=[(name, inline_asset(name)) for name in scripts]))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from spasmcourse.progress.store import DATA_DIR_VARIABLE
 
 CELL_TIMEOUT_SECONDS = 300
 
@@ -20,7 +23,8 @@ def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:
     """The notebook at `path` executed in its own folder; widget state is not stored.
 
     Without stored widget state, exports fall back to each element's static HTML rendering.
-    The kernel's own log is kept aside and shown only if the kernel dies.
+    The kernel's own log is kept aside and shown only if the kernel dies, and the kernel saves
+    quiz progress to a scratch folder, never to the learner's own progress file.
     """
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -30,9 +34,11 @@ def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:
         resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=False,
     )
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as kernel_log:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as kernel_log, \
+            tempfile.TemporaryDirectory(prefix="spasmcourse-build-") as scratch:
+        environment = {**os.environ, DATA_DIR_VARIABLE: scratch}
         try:
-            client.execute(stderr=kernel_log)
+            client.execute(stderr=kernel_log, env=environment)
         except CellExecutionError as error:
             raise BuildError(f"{name}: a cell raised {error.ename}: {error.evalue}") from None
         except CellTimeoutError:

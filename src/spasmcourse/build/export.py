@@ -12,12 +12,14 @@ from nbconvert import HTMLExporter, SlidesExporter
 from traitlets.config import Config
 
 from spasmcourse.content.models import Lesson
-from spasmcourse.rendering import static_file
+from spasmcourse.i18n import strings
+from spasmcourse.rendering import inline_asset
 
 TEMPLATE_FOLDER = Path(str(files("spasmcourse").joinpath("templates", "nbconvert")))
 HIDE_INPUT_TAG = "remove-input"
 REVEAL_FOLDER = "reveal.js"
 _NOTEBOOK_LINK = re.compile(r'href="([0-9]{2}(?:-[a-z0-9]+)+)\.ipynb(#[^"]*)?"')
+_INLINE_ASSET = re.compile(r'<(style|script) data-sc-asset="([^"]+)">.*?</\1>\n?', re.S)
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class LessonContext:
     """What a lesson's page needs to know about the course around it."""
 
     course_title: str
+    language: str
     lesson: Lesson
     previous: Lesson | None
     next: Lesson | None
@@ -44,20 +47,20 @@ def export_page(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     """The lesson as one HTML page with previous/next navigation and no external loads."""
     exporter = HTMLExporter(config=_config(), template_name="spasm-page",
                             extra_template_basedirs=[str(TEMPLATE_FOLDER)])
-    resources = {"spasm": {**_shared(context), "css": static_file("page.css"),
+    resources = {"spasm": {**_shared(context), "css": inline_asset("page.css"),
                            "slides_href": f"../slides/{context.lesson.id}.slides.html"}}
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return link_lessons(body, context.lesson_ids, ".html")
+    return link_lessons(single_assets(body), context.lesson_ids, ".html")
 
 
 def export_slides(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     """The lesson as a reveal.js deck that loads reveal from the vendored folder beside it."""
     exporter = SlidesExporter(config=_config(), template_name="spasm-slides",
                               extra_template_basedirs=[str(TEMPLATE_FOLDER)])
-    resources = {"spasm": {**_shared(context), "css": static_file("slides.css"),
+    resources = {"spasm": {**_shared(context), "css": inline_asset("slides.css"),
                            "reveal": REVEAL_FOLDER}}
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return link_lessons(body, context.lesson_ids, ".slides.html")
+    return link_lessons(single_assets(body), context.lesson_ids, ".slides.html")
 
 
 def link_lessons(html: str, lesson_ids: frozenset[str], suffix: str) -> str:
@@ -69,6 +72,22 @@ def link_lessons(html: str, lesson_ids: frozenset[str], suffix: str) -> str:
     return _NOTEBOOK_LINK.sub(replace, html)
 
 
+def single_assets(html: str) -> str:
+    """Keep the first inline copy of each element asset (quiz CSS and JS) and drop the repeats.
+
+    Every element output carries its assets so it works alone; the scripts are idempotent and
+    also run on DOMContentLoaded, so one copy per page serves every element on it.
+    """
+    seen: set[str] = set()
+
+    def first_only(match: re.Match[str]) -> str:
+        if match.group(2) in seen:
+            return ""
+        seen.add(match.group(2))
+        return match.group(0)
+    return _INLINE_ASSET.sub(first_only, html)
+
+
 def _shared(context: LessonContext) -> dict[str, object]:
-    return {"course_title": context.course_title, "lesson": context.lesson,
-            "previous": context.previous, "next": context.next}
+    return {"course_title": context.course_title, "lesson": context.lesson, "language": context.language,
+            "previous": context.previous, "next": context.next, "strings": strings()}

@@ -59,7 +59,8 @@ def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> B
 
 def _context(course: Course, lesson_id: str) -> LessonContext:
     previous, following = course.neighbours(lesson_id)
-    return LessonContext(course.manifest.title, course.lesson(lesson_id), previous, following,
+    return LessonContext(course.manifest.title, course.manifest.language, course.lesson(lesson_id),
+                         previous, following,
                          frozenset(lesson.id for lesson in course.lessons))
 
 

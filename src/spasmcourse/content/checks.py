@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from spasmcourse.content.course import MANIFEST, REFERENCES, Course
-from spasmcourse.content.models import ChoiceQuestion
+from spasmcourse.content.questions import (
+    Categorize,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Question,
+    SingleChoice,
+)
 from spasmcourse.content.yamlfile import Location, YamlDocument
 from spasmcourse.problems import Problem
 
@@ -120,7 +127,32 @@ def _quiz_file_problems(course: Course, name: str, document: YamlDocument) -> It
 
 
 def _question_problems(course: Course, document: YamlDocument, at: Location,
-                       question: ChoiceQuestion) -> Iterator[Problem]:
+                       question: Question) -> Iterator[Problem]:
+    if isinstance(question, SingleChoice | MultipleSelect):
+        yield from _choice_problems(document, at, question)
+    elif isinstance(question, Matching):
+        yield from _repeats(document, (*at, "pairs"), [pair.term for pair in question.pairs], "term")
+        definitions = [pair.definition for pair in question.pairs] + list(question.distractors)
+        yield from _repeats(document, (*at, "pairs"), definitions, "definition")
+    elif isinstance(question, Ordering):
+        yield from _repeats(document, (*at, "items"), [item.text for item in question.items], "item")
+    elif isinstance(question, Categorize):
+        yield from _repeats(document, (*at, "categories"), list(question.categories), "category")
+        yield from _repeats(document, (*at, "items"), [item.text for item in question.items], "item")
+        for index, item in enumerate(question.items):
+            if item.category not in question.categories:
+                yield document.problem((*at, "items", index, "category"),
+                                       f"'{item.category}' is not one of the categories",
+                                       suggestion(item.category, list(question.categories))
+                                       or f"use one of: {', '.join(question.categories)}")
+    if REFERENCES not in course.unreadable and question.reference not in course.references:
+        yield document.problem((*at, "reference"), f"unknown reference '{question.reference}'",
+                               suggestion(question.reference, list(course.references))
+                               or f"add it to {REFERENCES}")
+
+
+def _choice_problems(document: YamlDocument, at: Location,
+                     question: SingleChoice | MultipleSelect) -> Iterator[Problem]:
     correct = sum(option.correct for option in question.options)
     if question.type == "single" and correct != 1:
         yield document.problem((*at, "options"),
@@ -131,16 +163,15 @@ def _question_problems(course: Course, document: YamlDocument, at: Location,
     if question.type == "multiple" and correct == len(question.options):
         yield document.problem((*at, "options"), "every option is correct, so the question tests nothing",
                                "add at least one wrong option")
-    texts: set[str] = set()
-    for index, option in enumerate(question.options):
-        if option.text in texts:
-            yield document.problem((*at, "options", index, "text"),
-                                   f"the option '{option.text}' appears twice")
-        texts.add(option.text)
-    if REFERENCES not in course.unreadable and question.reference not in course.references:
-        yield document.problem((*at, "reference"), f"unknown reference '{question.reference}'",
-                               suggestion(question.reference, list(course.references))
-                               or f"add it to {REFERENCES}")
+    yield from _repeats(document, (*at, "options"), [option.text for option in question.options], "option")
+
+
+def _repeats(document: YamlDocument, at: Location, texts: list[str], what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for text in texts:
+        if text in seen:
+            yield document.problem(at, f"the {what} '{text}' appears twice", f"each {what} must be unique")
+        seen.add(text)
 
 
 def _duplicate_quiz_ids(course: Course) -> Iterator[Problem]:

@@ -43,10 +43,22 @@ class Course:
 
     def quiz(self, quiz_id: str) -> Quiz:
         """The quiz with this id from any lesson's quiz file."""
+        return self._find_quiz(quiz_id)[1]
+
+    def lesson_of_quiz(self, quiz_id: str) -> str:
+        """The id of the lesson whose quiz file holds this quiz."""
+        return self._find_quiz(quiz_id)[0]
+
+    def lesson_quizzes(self, lesson_id: str) -> list[Quiz]:
+        """The quizzes in a lesson's quiz file, in file order."""
+        quiz_file = self.quiz_files.get(f"{QUIZ_FOLDER}/{lesson_id}.yml")
+        return list(quiz_file.quizzes) if quiz_file else []
+
+    def _find_quiz(self, quiz_id: str) -> tuple[str, Quiz]:
         for quiz_file in self.quiz_files.values():
             for quiz in quiz_file.quizzes:
                 if quiz.id == quiz_id:
-                    return quiz
+                    return quiz_file.lesson, quiz
         known = ", ".join(sorted(self.quiz_ids()))
         raise ContentError([Problem(QUIZ_FOLDER, message=f"no quiz '{quiz_id}' (known: {known})")])
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-LessonId = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}(-[a-z0-9]+)+$")]
-NotebookPath = Annotated[str, StringConstraints(pattern=r"^[^/\\].*\.ipynb$")]
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
-Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
-
-
-class ContentModel(BaseModel):
-    """Base for content: unknown fields are errors, so typos never pass silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from spasmcourse.content.base import (
+    ContentModel,
+    Doi,
+    LanguageCode,
+    LessonId,
+    NotebookPath,
+    Slug,
+    Text,
+    WebAddress,
+)
+from spasmcourse.content.questions import Question
 
 
 class Lesson(ContentModel):
@@ -36,26 +35,8 @@ class Manifest(ContentModel):
 
     title: Text
     description: Text | None = None
+    language: LanguageCode = "en"
     lessons: list[Lesson] = Field(min_length=1)
-
-
-class Option(ContentModel):
-    """One answer option of a choice question, with the feedback shown when it is picked."""
-
-    text: Text
-    correct: bool = False
-    feedback: Text
-
-
-class ChoiceQuestion(ContentModel):
-    """A single-choice (exactly one right) or multiple-select (one or more right) question."""
-
-    id: Slug
-    type: Literal["single", "multiple"]
-    prompt: Text
-    options: list[Option] = Field(min_length=2, max_length=12)
-    explanation: Text
-    reference: Slug
 
 
 class Quiz(ContentModel):
@@ -63,7 +44,7 @@ class Quiz(ContentModel):
 
     id: Slug
     title: Text
-    questions: list[ChoiceQuestion] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
 
 
 class QuizFile(ContentModel):

@@ -17,7 +17,7 @@ from spasmcourse.problems import Problem, relative_name
 
 NOTEBOOK_FOLDER = "notebooks"
 QUIZ_CALL = re.compile(r"\bquiz\(\s*[\"']([^\"']+)[\"']")
-LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references)\(\s*[\"']([^\"']+)[\"']")
+LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references|lesson_summary)\(\s*[\"']([^\"']+)[\"']")
 
 
 def check_course(root: Path) -> list[Problem]:

@@ -31,6 +31,7 @@ _PATTERN_HINTS = {
     r"^[^/\\].*\.ipynb$": "give a path relative to the course folder ending in .ipynb",
     r"^https://\S+$": "give a full https:// address",
     r"^10\.\d{4,9}/\S+$": "give the DOI alone, like '10.1136/bmj.n1446'",
+    r"^[a-z]{2}(-[A-Z]{2})?$": "give a language code, like 'en' or 'fr'",
 }
 
 
@@ -43,9 +44,15 @@ def parse(model: type[ModelT], document: YamlDocument) -> ModelT:
 
 
 def _problem(model: type[BaseModel], document: YamlDocument, detail: ErrorDetails) -> Problem:
-    location: Location = tuple(detail["loc"])
+    location = _in_document(document.data, tuple(detail["loc"]))
     kind = detail["type"]
     context = detail.get("ctx", {})
+    if kind == "union_tag_invalid":
+        return document.problem((*location, context.get("discriminator", "type").strip("'")),
+                                f"unknown type '{context.get('tag')}'",
+                                f"use one of: {context.get('expected_tags')}")
+    if kind == "union_tag_not_found":
+        return document.problem(location, f"the field {context.get('discriminator')} is required")
     if kind == "missing":
         return document.problem(location[:-1], f"the field '{location[-1]}' is required")
     if kind == "extra_forbidden":
@@ -73,9 +80,26 @@ def _problem(model: type[BaseModel], document: YamlDocument, detail: ErrorDetail
     return document.problem(location, message)
 
 
+def _in_document(data: Any, location: Location) -> Location:
+    """The error location without the union tags pydantic inserts (questions[0].numeric.answer)."""
+    kept: list[str | int] = []
+    for position, step in enumerate(location):
+        is_last = position == len(location) - 1
+        if isinstance(data, dict) and isinstance(step, str) and step not in data and not is_last:
+            continue
+        kept.append(step)
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            data = None
+    return tuple(kept)
+
+
 def _unknown_field(model: type[BaseModel], document: YamlDocument, location: Location) -> Problem:
     name = str(location[-1])
-    known = _field_names_at(model, location[:-1])
+    known = _field_names_at(model, location[:-1], document.data)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else (
         f"allowed fields: {', '.join(known)}" if known else ""
@@ -83,26 +107,37 @@ def _unknown_field(model: type[BaseModel], document: YamlDocument, location: Loc
     return document.problem(location, f"unknown field '{name}'", hint)
 
 
-def _field_names_at(model: type[BaseModel], location: Location) -> list[str]:
+def _field_names_at(model: type[BaseModel], location: Location, data: Any) -> list[str]:
     current: Any = model
     for step in location:
+        data = data[step] if isinstance(data, dict | list) else None
         if isinstance(step, int):
-            current = _unwrap(current, list_item=True)
+            current = _unwrap(current, data, list_item=True)
         elif isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(step)
-            current = _unwrap(field.annotation) if field else None
+            current = _unwrap(field.annotation, data) if field else None
+    current = _unwrap(current, data)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
 
 
-def _unwrap(annotation: Any, list_item: bool = False) -> Any:
+def _unwrap(annotation: Any, data: Any, list_item: bool = False) -> Any:
     origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        models = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return _unwrap(models[0], list_item) if len(models) == 1 else None
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0], data, list_item)
     if list_item and origin is list:
         return typing.get_args(annotation)[0]
+    if origin in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(members) == 1:
+            return _unwrap(members[0], data, list_item)
+        tag = data.get("type") if isinstance(data, dict) else None
+        for member in members:
+            field = getattr(member, "model_fields", {}).get("type")
+            if field is not None and tag in typing.get_args(field.annotation):
+                return member
+        return None
     return annotation
 
 

@@ -17,7 +17,9 @@ from spasmcourse.content.course import (
     load_course,
 )
 from spasmcourse.elements.citations import anchor, citation_text, citation_url
-from spasmcourse.rendering import inline_asset, render
+from spasmcourse.rendering import asset_tags, render
+
+LESSON_STYLES = ("lesson.css",)
 
 
 def current_course() -> Course:
@@ -39,7 +41,7 @@ def lesson_intro(lesson_id: str) -> HTML:
     lesson = course.lesson(lesson_id)
     prerequisites = [course.lesson(required) for required in lesson.requires]
     return HTML(render("elements/lesson_intro.html.j2", lesson=lesson,
-                       prerequisites=prerequisites, css=inline_asset("lesson.css")))
+                       prerequisites=prerequisites, assets=asset_tags(LESSON_STYLES, ())))
 
 
 def course_map() -> HTML:
@@ -48,7 +50,7 @@ def course_map() -> HTML:
     titles = {lesson.id: lesson.title for lesson in course.lessons}
     total = sum(lesson.minutes for lesson in course.lessons)
     return HTML(render("elements/course_map.html.j2", course=course, titles=titles,
-                       total_minutes=total, css=inline_asset("lesson.css")))
+                       total_minutes=total, assets=asset_tags(LESSON_STYLES, ())))
 
 
 def lesson_references(lesson_id: str) -> HTML:
@@ -62,7 +64,5 @@ def lesson_references(lesson_id: str) -> HTML:
 
 def _cited_in_order(course: Course, lesson_id: str) -> list[str]:
     ordered = notebook_citations(course.notebook_path(course.lesson(lesson_id)))
-    quiz_file = course.quiz_files.get(f"{QUIZ_FOLDER}/{lesson_id}.yml")
-    quiz_keys = sorted({q.reference for quiz in (quiz_file.quizzes if quiz_file else [])
-                        for q in quiz.questions})
+    quiz_keys = sorted({q.reference for quiz in course.lesson_quizzes(lesson_id) for q in quiz.questions})
     return ordered + [key for key in quiz_keys if key not in ordered]

@@ -1,20 +1,43 @@
-"""Interface strings, one catalogue per language, shared by the live and static renderings."""
+"""Interface strings, one catalogue per language, shared by the live and static renderings.
+
+The language is a setting: the environment variable SPASMCOURSE_LANGUAGE (default "en"),
+which kernels started by JupyterLab or by the build inherit.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from importlib.resources import files
 
 DEFAULT_LANGUAGE = "en"
+LANGUAGE_VARIABLE = "SPASMCOURSE_LANGUAGE"
+
+
+def available_languages() -> list[str]:
+    """The languages with a catalogue."""
+    return sorted(entry.name.removesuffix(".json") for entry in files(__package__).iterdir()
+                  if entry.name.endswith(".json"))
+
+
+def current_language() -> str:
+    """The configured interface language, or English when unset or unknown."""
+    wanted = os.environ.get(LANGUAGE_VARIABLE, DEFAULT_LANGUAGE).strip().lower()
+    return wanted if wanted in available_languages() else DEFAULT_LANGUAGE
 
 
 @cache
-def strings(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """The interface strings of one language."""
+def catalogue(language: str) -> dict[str, str]:
+    """The strings of one language."""
     return json.loads(files(__package__).joinpath(f"{language}.json").read_text(encoding="utf-8"))
 
 
+def strings() -> dict[str, str]:
+    """The interface strings of the current language."""
+    return catalogue(current_language())
+
+
 def text(key: str, **values: object) -> str:
-    """One interface string with its {placeholders} filled in."""
+    """One interface string in the current language, with its {placeholders} filled in."""
     return strings()[key].format(**values)

@@ -1,0 +1,80 @@
+"""`spasmcourse progress`: show, export or reset the learner's saved scores."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from spasmcourse.content import Course
+from spasmcourse.progress.report import Score, lesson_scores
+from spasmcourse.progress.store import FILE_NAME, ProgressError, ProgressStore, data_dir
+
+CSV_COLUMNS = ("lesson", "title", "answered", "correct", "questions", "percent")
+
+
+def scores_table(scores: list[Score]) -> str:
+    """A plain-text table of per-lesson scores."""
+    head = ("Lesson", "Answered", "Correct", "Questions", "Score")
+    rows = [(s.title, str(s.answered), str(s.correct), str(s.total), f"{s.percent}%") for s in scores]
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    lines = ["  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
+                       for i, (cell, width) in enumerate(zip(row, widths, strict=True)))
+             for row in [head, *rows]]
+    return "\n".join([lines[0], "  ".join("-" * width for width in widths), *lines[1:]])
+
+
+def scores_csv(scores: list[Score]) -> str:
+    """Per-lesson scores as CSV, one row per lesson."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in scores:
+        writer.writerow((s.id, s.title, s.answered, s.correct, s.total, s.percent))
+    return buffer.getvalue()
+
+
+def show_progress(course: Course, csv_target: str | None) -> int:
+    """Print the scores, or write them as CSV to a file or '-' for standard output."""
+    store = ProgressStore(data_dir() / FILE_NAME)
+    for warning in store.warnings:
+        print(warning, file=sys.stderr)
+    scores = lesson_scores(course, store.latest())
+    if csv_target is None:
+        print(scores_table(scores))
+        answered = sum(s.answered for s in scores)
+        print(f"\n{answered} questions answered, saved in {store.path}")
+    elif csv_target == "-":
+        sys.stdout.write(scores_csv(scores))
+    else:
+        Path(csv_target).write_text(scores_csv(scores), encoding="utf-8")
+        print(f"Wrote scores for {len(scores)} lessons to {csv_target}")
+    return 0
+
+
+def reset_progress(assume_yes: bool) -> int:
+    """Move the progress file aside (kept as a backup) after the learner confirms."""
+    path = data_dir() / FILE_NAME
+    if not path.exists():
+        print(f"Nothing to reset: no progress saved yet ({path}).")
+        return 0
+    backup = path.with_name(f"{FILE_NAME}.reset-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
+    if not assume_yes:
+        if not sys.stdin.isatty():
+            print("Refusing to reset without confirmation: run in a terminal, or add --yes.", file=sys.stderr)
+            return 1
+        reply = input(f"Start again with no saved answers? The old file is kept as {backup}. [y/N] ")
+        if reply.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 0
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{path}{suffix}")
+            if part.exists():
+                part.rename(Path(f"{backup}{suffix}"))
+    except OSError as error:
+        raise ProgressError(f"cannot move {path}: {error.strerror or error}") from None
+    print(f"Progress reset. Your old answers are kept in {backup}.")
+    return 0

@@ -1,0 +1,160 @@
+"""A crash-safe SQLite store of quiz attempts, shared safely by notebooks open at once.
+
+Each attempt is one committed row (WAL journal, full sync), so a crash loses nothing already
+saved and two kernels can write at the same time. A file that is not a readable database is
+moved aside, never deleted, and a fresh one is started with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+DATA_DIR_VARIABLE = "SPASMCOURSE_DATA_DIR"
+FILE_NAME = "progress.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY,
+    lesson TEXT NOT NULL,
+    quiz TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    correct INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attempts_by_question ON attempts (lesson, quiz, question, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class ProgressError(Exception):
+    """An attempt could not be saved or read; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One checked answer."""
+
+    lesson: str
+    quiz: str
+    question: str
+    answer: Any
+    correct: bool
+    at: str
+
+
+def data_dir() -> Path:
+    """Where progress is kept: $SPASMCOURSE_DATA_DIR, else the user's data folder."""
+    configured = os.environ.get(DATA_DIR_VARIABLE)
+    return Path(configured) if configured else platformdirs.user_data_path("spasmcourse", appauthor=False)
+
+
+class ProgressStore:
+    """The attempts database at `path`, created on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = self._open()
+        except sqlite3.DatabaseError as error:
+            self._connection = self._recover(error)
+        except OSError as error:
+            raise ProgressError(f"cannot use {path}: {error.strerror or error}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout = 30000")
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.executescript(_SCHEMA)
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
+
+    def _recover(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{self.path}{suffix}")
+            if part.exists():
+                part.rename(Path(f"{backup}{suffix}"))
+        message = (f"Your progress file could not be read ({error}). It was kept as {backup} "
+                   f"and a new one was started; answers you check from now on are saved again.")
+        self.warnings.append(message)
+        warnings.warn(message, stacklevel=3)
+        return self._open()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                self._connection.execute("ROLLBACK")
+                raise
+            self._connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise ProgressError(str(error)) from None
+
+    def learner_id(self) -> str:
+        """A random id for this learner, made once and kept; seeds the shuffling of options."""
+        with self._writing() as connection:
+            connection.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('learner', ?)",
+                               (uuid.uuid4().hex,))
+        return self._connection.execute("SELECT value FROM meta WHERE key = 'learner'").fetchone()[0]
+
+    def record(self, lesson: str, quiz: str, question: str, answer: Any, correct: bool) -> Attempt:
+        """Save one checked answer; it is on disk when this returns."""
+        attempt = Attempt(lesson, quiz, question, answer, correct,
+                          datetime.now(UTC).isoformat(timespec="milliseconds"))
+        with self._writing() as connection:
+            connection.execute(
+                "INSERT INTO attempts (lesson, quiz, question, answer, correct, at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (lesson, quiz, question, json.dumps(answer), int(correct), attempt.at))
+        return attempt
+
+    def attempts(self) -> list[Attempt]:
+        """Every attempt, oldest first."""
+        rows = self._read("SELECT lesson, quiz, question, answer, correct, at FROM attempts ORDER BY id")
+        return [Attempt(lesson, quiz, question, json.loads(answer), bool(correct), at)
+                for lesson, quiz, question, answer, correct, at in rows]
+
+    def latest(self) -> dict[tuple[str, str, str], Attempt]:
+        """The most recent attempt at each question, keyed by (lesson, quiz, question)."""
+        return {(a.lesson, a.quiz, a.question): a for a in self.attempts()}
+
+    def _read(self, query: str) -> list[tuple]:
+        try:
+            return self._connection.execute(query).fetchall()
+        except sqlite3.Error as error:
+            raise ProgressError(str(error)) from None
+
+    def close(self) -> None:
+        """Close the database."""
+        self._connection.close()
+
+
+@cache
+def open_store(folder: Path | None = None) -> ProgressStore:
+    """The learner's store in `folder` (default: data_dir()), opened once per process."""
+    return ProgressStore((folder or data_dir()) / FILE_NAME)

@@ -1,0 +1,143 @@
+"""The progress store keeps every saved attempt through concurrent writers, crashes and damage."""
+
+import csv
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from spasmcourse.elements.quiz.live import QuizWidget
+from spasmcourse.progress import ProgressError, ProgressStore
+from test_quiz_render import REFERENCES, make_quiz
+
+WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from spasmcourse.progress import ProgressStore
+    store = ProgressStore(Path(sys.argv[1]))
+    name, count = sys.argv[2], int(sys.argv[3])
+    for n in range(count):
+        store.record("01-demo", "quiz", f"{name}-{n}", [n], n % 2 == 0)
+        print(f"{name}-{n}", flush=True)
+""")
+
+
+def writer(path: Path, name: str, count: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(count)],
+                            stdout=subprocess.PIPE, text=True)
+
+
+def test_record_and_read_back(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "p.sqlite3")
+    store.record("01-demo", "quiz", "q1", [0], False)
+    store.record("01-demo", "quiz", "q1", [1], True)
+    latest = store.latest()
+    assert latest[("01-demo", "quiz", "q1")].answer == [1]
+    assert latest[("01-demo", "quiz", "q1")].correct
+    assert len(store.attempts()) == 2
+    learner = store.learner_id()
+    store.close()
+    assert ProgressStore(tmp_path / "p.sqlite3").learner_id() == learner
+
+
+def test_two_processes_write_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    ProgressStore(path).close()
+    writers = [writer(path, name, 300) for name in ("left", "right")]
+    for process in writers:
+        out, _ = process.communicate(timeout=120)
+        assert process.returncode == 0
+        assert len(out.split()) == 300
+    questions = {attempt.question for attempt in ProgressStore(path).attempts()}
+    assert len(questions) == 600
+
+
+def test_killed_writer_loses_nothing_it_saved(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    process = writer(path, "killed", 100_000)
+    saved = []
+    for line in process.stdout:
+        saved.append(line.strip())
+        if len(saved) == 200:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait(timeout=30)
+    store = ProgressStore(path)
+    assert store.warnings == []
+    kept = {attempt.question for attempt in store.attempts()}
+    assert set(saved) <= kept
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_damaged_file_is_kept_aside_and_a_new_one_started(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    garbage = b"this is not a database " * 200
+    path.write_bytes(garbage)
+    with pytest.warns(UserWarning, match="could not be read"):
+        store = ProgressStore(path)
+    [backup] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert backup.read_bytes() == garbage
+    assert str(backup) in store.warnings[0]
+    store.record("01-demo", "quiz", "q1", [1], True)
+    assert len(ProgressStore(path).attempts()) == 1
+
+
+def test_truncated_database_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    store = ProgressStore(path)
+    for n in range(50):
+        store.record("01-demo", "quiz", f"q{n}", [n], True)
+    store.close()
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\x00" * 50 + data[150:])
+    with pytest.warns(UserWarning):
+        recovered = ProgressStore(path)
+    assert recovered.warnings and any(".damaged-" in p.name for p in tmp_path.iterdir())
+
+
+def test_failed_save_is_reported_to_the_learner(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path / "p.sqlite3")
+    widget = QuizWidget(make_quiz(), REFERENCES, "01-demo", store)
+    store.close()
+    with pytest.raises(ProgressError):
+        store.record("01-demo", "quiz", "q", [0], True)
+    view = widget.questions[0]
+    view.input.set([1])
+    assert view.answer().correct
+    assert "Your answer could not be saved" in view.feedback.value
+
+
+def run_cli(*args: str, data: Path, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "SPASMCOURSE_DATA_DIR": str(data)}
+    return subprocess.run([str(Path(sys.executable).parent / "spasmcourse"), *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, input=stdin, timeout=60)
+
+
+def test_progress_command_table_csv_and_reset(tmp_path: Path, course_copy: Path) -> None:
+    data = tmp_path / "data"
+    store = ProgressStore(data / "progress.sqlite3")
+    store.record("01-what-is-a-spasm", "spasm-types", "speed-dependent", [0], True)
+    store.record("01-what-is-a-spasm", "spasm-types", "cramp-features", [3], False)
+    store.close()
+    table = run_cli("progress", data=data, cwd=course_copy)
+    assert table.returncode == 0, table.stderr
+    assert "What is a spasm?" in table.stdout and "2 questions answered" in table.stdout
+    target = tmp_path / "scores.csv"
+    assert run_cli("progress", "--csv", str(target), data=data, cwd=course_copy).returncode == 0
+    rows = {row["lesson"]: row for row in csv.DictReader(target.open())}
+    assert rows["01-what-is-a-spasm"]["answered"] == "2"
+    assert rows["01-what-is-a-spasm"]["correct"] == "1"
+    refused = run_cli("progress", "--reset", data=data, cwd=course_copy, stdin="")
+    assert refused.returncode == 1 and "add --yes" in refused.stderr
+    assert (data / "progress.sqlite3").exists()
+    done = run_cli("progress", "--reset", "--yes", data=data, cwd=course_copy)
+    assert done.returncode == 0 and "kept in" in done.stdout
+    assert not (data / "progress.sqlite3").exists()
+    [backup] = [p for p in data.iterdir() if ".reset-" in p.name and p.name.endswith(tuple("0123456789"))]
+    assert len(ProgressStore(backup).attempts()) == 2
