@@ -1,11 +1,13 @@
 """The spasmcourse command as a user runs it: exit codes, messages on stderr, never a traceback."""
 
+
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from markupsafe import escape
 
 from spasmcourse.content import load_course
 
@@ -79,3 +81,16 @@ def test_build_writes_pages_and_says_where(course_copy: Path) -> None:
     assert sorted(p.name for p in (course_copy / "out" / "html").iterdir()) == sorted(
         [*(f"{lesson}.html" for lesson in lessons), "index.html"])
     assert not (course_copy / "out" / "slides").exists()
+
+
+def test_answer_key_lists_every_question_with_its_answer(course_copy: Path) -> None:
+    result = run("answer-key", "--out", str(course_copy / "key"), cwd=course_copy)
+    assert result.returncode == 0, result.stderr
+    course = load_course(course_copy)
+    for lesson in course.lessons:
+        page = (course_copy / "key" / f"{lesson.id}.html").read_text()
+        for quiz in course.lesson_quizzes(lesson.id):
+            for question in quiz.questions:
+                assert str(escape(question.prompt)) in page
+                assert str(escape(question.explanation)) in page
+    assert "Answer keys by lesson" in (course_copy / "key" / "index.html").read_text()

@@ -1,5 +1,6 @@
 """Validation of lessons.yml, quiz files, references and notebooks, on broken copies of the course."""
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -155,3 +156,57 @@ def test_load_course_raises_with_every_problem(course_copy: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_course(course_copy)
     assert "lessons: should be a list, not a whole number (5)" in caught.value.report()
+
+
+def put_it_together(data: dict) -> list[dict]:
+    return next(quiz for quiz in data["quizzes"] if quiz["id"] == "putting-it-together")["questions"]
+
+
+def question_of_type(data: dict, kind: str) -> dict:
+    return next(q for quiz in data["quizzes"] for q in quiz["questions"] if q["type"] == kind)
+
+
+def test_numeric_range_inverted(course_copy: Path) -> None:
+    edit_yaml(quiz_path(course_copy),
+              lambda d: question_of_type(d, "numeric").update(answer={"min": 80, "max": 60}))
+    found = messages(course_copy)
+    assert any(".answer: the range is inverted: min 80 is above max 60" in p for p in found), found
+
+
+def test_numeric_with_value_and_range(course_copy: Path) -> None:
+    edit_yaml(quiz_path(course_copy),
+              lambda d: question_of_type(d, "numeric").update(answer={"value": 70, "min": 60, "max": 80}))
+    assert any("give either value (with an optional tolerance) or min and max" in p
+               for p in messages(course_copy))
+
+
+def test_typo_inside_a_question_type_is_located_and_suggested(course_copy: Path) -> None:
+    def typo(data: dict) -> None:
+        question = question_of_type(data, "numeric")
+        question["unitt"] = question.pop("unit")
+    edit_yaml(quiz_path(course_copy), typo)
+    [problem] = [p for p in messages(course_copy) if "unitt" in p]
+    assert re.search(r"questions\[\d+\]\.unitt: unknown field 'unitt' \(did you mean 'unit'\?\)", problem)
+    assert ".numeric." not in problem
+
+
+def test_unknown_question_type(course_copy: Path) -> None:
+    edit_yaml(quiz_path(course_copy), lambda d: question_of_type(d, "ordering").update(type="sorting"))
+    assert any(".type: unknown type 'sorting' (use one of:" in p for p in messages(course_copy))
+
+
+def test_categorize_item_in_an_unknown_category(course_copy: Path) -> None:
+    def change(data: dict) -> None:
+        question_of_type(data, "categorize")["items"][0]["category"] = "Fits spastcity"
+    edit_yaml(quiz_path(course_copy), change)
+    found = messages(course_copy)
+    assert any(".items[0].category: 'Fits spastcity' is not one of the categories "
+               "(did you mean 'Fits spasticity'?)" in p for p in found), found
+
+
+def test_matching_with_duplicate_definitions(course_copy: Path) -> None:
+    def change(data: dict) -> None:
+        question = question_of_type(data, "matching")
+        question["distractors"] = [question["pairs"][0]["definition"]]
+    edit_yaml(quiz_path(course_copy), change)
+    assert any("the definition" in p and "appears twice" in p for p in messages(course_copy))
