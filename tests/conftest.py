@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -17,6 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 os.environ["SPASMCOURSE_DATA_DIR"] = tempfile.mkdtemp(prefix="spasmcourse-test-progress-")
 os.environ.pop("SPASMCOURSE_LANGUAGE", None)
 COURSE_PARTS = ("lessons.yml", "assets", "notebooks")
+AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -76,3 +79,39 @@ def browser() -> Iterator[object]:
                         f"or run 'playwright install chromium'. ({error.message.splitlines()[0]})")
         yield launched
         launched.close()
+
+
+class OfflinePage:
+    """A page in a fresh offline context that records every request it was refused."""
+
+    def __init__(self, browser, **options) -> None:
+        self.context = browser.new_context(**options)
+        self.context.set_offline(True)
+        self.refused: list[str] = []
+        self.errors: list[str] = []
+        self.context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), self._refuse)
+        self.page: Page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("requestfailed", lambda request: self._failed(request.url))
+
+    def _refuse(self, route) -> None:
+        self.refused.append(route.request.url)
+        route.abort()
+
+    def _failed(self, url: str) -> None:
+        if not url.startswith("file:"):
+            self.refused.append(url)
+
+    def open(self, path: Path) -> Page:
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+        return self.page
+
+
+@pytest.fixture
+def offline(browser) -> Iterator[OfflinePage]:
+    holder = OfflinePage(browser)
+    yield holder
+    holder.context.close()
+    assert holder.refused == [], f"requests were attempted: {holder.refused}"
+    assert holder.errors == [], f"script errors: {holder.errors}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from spasmcourse.content.questions import Question
 from spasmcourse.elements.quiz.checking import choice_options, definitions, numeric_bounds
@@ -157,7 +157,8 @@ class LiveQuestion:
         elif target is not None:
             for position, item in enumerate(target):
                 shown = [t.split(". ", 1)[1] for t in self.box.locator(".sc-order-text").all_inner_texts()]
-                for _ in range(shown.index(item) - position):
+                for place in range(shown.index(item), position, -1):
                     row = self.box.locator(".widget-hbox").filter(has_text=item)
                     row.get_by_role("button", name="Move up").click()
+                    expect(self.box.locator(".sc-order-text", has_text=f"{place}. {item}")).to_be_visible()
         self.box.get_by_role("button", name="Check answer").click()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import REPO
+from conftest import AXE, REPO, OfflinePage
 from quiz_drivers import StaticForm
 from quiz_spec import CASES, EXPECTED_ANSWER_TEXT, expected, spec_question
 from spasmcourse.content import load_course
@@ -24,42 +23,6 @@ COURSE = load_course(REPO)
 LESSON_IDS = [lesson.id for lesson in COURSE.lessons]
 LOADING_TAG = re.compile(
     r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
-
-
-class OfflinePage:
-    """A page in a fresh offline context that records every request it was refused."""
-
-    def __init__(self, browser, **options) -> None:
-        self.context = browser.new_context(**options)
-        self.context.set_offline(True)
-        self.refused: list[str] = []
-        self.errors: list[str] = []
-        self.context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), self._refuse)
-        self.page: Page = self.context.new_page()
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("requestfailed", lambda request: self._failed(request.url))
-
-    def _refuse(self, route) -> None:
-        self.refused.append(route.request.url)
-        route.abort()
-
-    def _failed(self, url: str) -> None:
-        if not url.startswith("file:"):
-            self.refused.append(url)
-
-    def open(self, path: Path) -> Page:
-        self.page.goto(path.as_uri())
-        self.page.wait_for_load_state("load")
-        return self.page
-
-
-@pytest.fixture
-def offline(browser) -> Iterator[OfflinePage]:
-    holder = OfflinePage(browser)
-    yield holder
-    holder.context.close()
-    assert holder.refused == [], f"requests were attempted: {holder.refused}"
-    assert holder.errors == [], f"script errors: {holder.errors}"
 
 
 LESSON_WITH_EVERY_TYPE = "01-what-is-a-spasm"
@@ -235,7 +198,6 @@ def test_javascript_shuffle_matches_python(built_course: Path, offline: OfflineP
             assert in_js == shuffled(count, seed, avoid_identity=avoid)
 
 
-AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
 EXPORTED = ["html/index.html", *(f"html/{i}.html" for i in LESSON_IDS),
             *(f"slides/{i}.slides.html" for i in LESSON_IDS)]
 

@@ -17,12 +17,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import copy_course
+from flow_oracle import walk
 from quiz_drivers import LiveQuestion
 from spasmcourse.content import load_course
+from spasmcourse.elements.flowchart.static import flowchart_dom_id
 from spasmcourse.elements.quiz.static import question_dom_id
 
 TOKEN = "spasmcourse-test-token"
 LESSON = "01-what-is-a-spasm"
+FLOW_LESSON = "08-when-to-see-a-doctor"
 
 
 def free_port() -> int:
@@ -83,6 +86,15 @@ def loopback_only(page: Page, refused: list[str]) -> None:
     page.route("**/*", guard)
 
 
+def open_and_run(page: Page, url: str, lesson: str) -> None:
+    """Open a lesson in a fresh workspace, wait for its kernel, and run every cell."""
+    page.goto(f"{url}/lab/workspaces/{lesson}/tree/notebooks/{lesson}.ipynb?reset&token={TOKEN}")
+    expect(page.locator(".lm-TabBar-tab.jp-mod-current", has_text=lesson)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
 def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> None:
     url, course_root = lab
     course = load_course(course_root)
@@ -90,11 +102,7 @@ def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str
     page = context.new_page()
     refused: list[str] = []
     loopback_only(page, refused)
-    page.goto(f"{url}/lab/tree/notebooks/{LESSON}.ipynb?token={TOKEN}")
-    expect(page.locator(".jp-Notebook")).to_be_visible(timeout=60_000)
-    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    open_and_run(page, url, LESSON)
 
     for quiz in course.lesson_quizzes(LESSON):
         first = page.locator(f".{question_dom_id(quiz, quiz.questions[0])}")
@@ -116,3 +124,33 @@ def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str
     expect(page.locator(".sc-summary-total")).to_have_text(f"In all: {total} of {total} questions correct.")
     context.close()
     assert refused == [], f"JupyterLab tried to reach the network: {refused}"
+
+
+def test_flowchart_stepped_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> None:
+    url, course_root = lab
+    course = load_course(course_root)
+    chart = course.flowchart("cramp-spasm-twitch-triage")
+    data = chart.model_dump(mode="json")
+    levels = {o["id"]: o["level"] for o in data["outcomes"]}
+    path = min((p for p in walk(data).paths if levels[p[-1][0]] == "emergency"), key=len)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    refused: list[str] = []
+    loopback_only(page, refused)
+    open_and_run(page, url, FLOW_LESSON)
+    live = page.locator(f".sc-live.{flowchart_dom_id(chart)}")
+    expect(live).to_be_visible(timeout=60_000)
+    live.scroll_into_view_if_needed()
+    for node_id, choice in path[:-1]:
+        expect(live.locator(".sc-flow-question")).to_contain_text(chart.node(node_id).text)
+        live.get_by_role("button", name=chart.node(node_id).choices[choice].label, exact=True).click()
+    outcome = chart.node(path[-1][0])
+    expect(live.locator(".sc-flow-card .sc-flow-level")).to_have_text("Emergency now")
+    expect(live.locator(".sc-flow-card")).to_contain_text(outcome.advice)
+    expect(live.locator(f'.sc-flow-node.sc-current[data-node="{outcome.id}"]')).to_have_count(1)
+    live.get_by_role("button", name="Back").click()
+    expect(live.locator(".sc-flow-question")).to_contain_text(chart.node(path[-2][0]).text)
+    live.get_by_role("button", name="Restart").click()
+    expect(live.locator(".sc-flow-question")).to_contain_text(chart.node(chart.start).text)
+    context.close()
+    assert refused == []

@@ -108,9 +108,12 @@ def test_ordering_widget_moves_items(store: ProgressStore) -> None:
     widget = QuizWidget(make_quiz(), REFERENCES, "01-demo", store)
     order_view = next(view for view in widget.questions if view.question.id == "steps")
     start = order_view.input.answer()
-    order_view.input.move(0, 1)
+    order_view.input.move(start[0], 1)
     assert order_view.input.answer() == [start[1], start[0], start[2]]
     assert "is now number 2 of 3" in order_view.input.status.value
+    order_view.input.move(start[0], 1)
+    order_view.input.move(start[0], 1)
+    assert order_view.input.answer() == [start[1], start[2], start[0]]
 
 
 def test_widget_bundle_carries_both_renderings(store: ProgressStore) -> None:

@@ -3,9 +3,18 @@
 Notebooks use the small public API below; everything else is internal.
 """
 
+from spasmcourse.elements.flowchart import flowchart
 from spasmcourse.elements.lesson_parts import course_map, lesson_intro, lesson_references
 from spasmcourse.elements.progress_views import lesson_summary, progress_dashboard
 from spasmcourse.elements.quiz import quiz
 
-__all__ = ["course_map", "lesson_intro", "lesson_references", "lesson_summary", "progress_dashboard", "quiz"]
+__all__ = [
+    "course_map",
+    "flowchart",
+    "lesson_intro",
+    "lesson_references",
+    "lesson_summary",
+    "progress_dashboard",
+    "quiz",
+]
 __version__ = "0.1.0"

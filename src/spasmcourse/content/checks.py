@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from spasmcourse.content.course import MANIFEST, REFERENCES, Course
+from spasmcourse.content.flow_rules import flowchart_issues
 from spasmcourse.content.questions import (
     Categorize,
     Matching,
@@ -26,6 +27,7 @@ def course_problems(course: Course) -> list[Problem]:
     for name in course.quiz_files:
         problems += _quiz_file_problems(course, name, course.documents[name])
     problems += _duplicate_quiz_ids(course)
+    problems += _flowchart_problems(course)
     return problems
 
 
@@ -172,6 +174,22 @@ def _repeats(document: YamlDocument, at: Location, texts: list[str], what: str) 
         if text in seen:
             yield document.problem(at, f"the {what} '{text}' appears twice", f"each {what} must be unique")
         seen.add(text)
+
+
+def _flowchart_problems(course: Course) -> Iterator[Problem]:
+    known = None if REFERENCES in course.unreadable else set(course.references)
+    first: dict[str, str] = {}
+    for name, chart in course.flowcharts.items():
+        document = course.documents[name]
+        stem = PurePosixPath(name).stem
+        if stem != chart.id:
+            yield document.problem(("id",), f"the file is named '{stem}' but the flowchart id is '{chart.id}'",
+                                   f"name the file {chart.id}.yml")
+        if chart.id in first:
+            yield document.problem(("id",), f"flowchart id '{chart.id}' is already used in {first[chart.id]}")
+        first.setdefault(chart.id, name)
+        for issue in flowchart_issues(chart, known):
+            yield document.problem(issue.location, issue.message, issue.hint)
 
 
 def _duplicate_quiz_ids(course: Course) -> Iterator[Problem]:

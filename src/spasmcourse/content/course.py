@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spasmcourse.content.flowcharts import Flowchart
 from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
 from spasmcourse.content.parsing import parse
 from spasmcourse.content.yamlfile import YamlDocument, load_yaml
@@ -13,6 +14,7 @@ from spasmcourse.problems import ContentError, Problem, relative_name
 
 MANIFEST = "lessons.yml"
 QUIZ_FOLDER = "assets/quizzes"
+FLOWCHART_FOLDER = "assets/flowcharts"
 REFERENCES = "assets/references.yml"
 ROOT_VARIABLE = "SPASMCOURSE_ROOT"
 
@@ -25,6 +27,7 @@ class Course:
     manifest: Manifest
     quiz_files: dict[str, QuizFile]
     references: dict[str, Reference]
+    flowcharts: dict[str, Flowchart]
     documents: dict[str, YamlDocument] = field(repr=False, compare=False)
     unreadable: frozenset[str] = frozenset()
 
@@ -65,6 +68,14 @@ class Course:
     def quiz_ids(self) -> set[str]:
         """Every quiz id in the course."""
         return {quiz.id for file in self.quiz_files.values() for quiz in file.quizzes}
+
+    def flowchart(self, flowchart_id: str) -> Flowchart:
+        """The flowchart with this id."""
+        for chart in self.flowcharts.values():
+            if chart.id == flowchart_id:
+                return chart
+        known = ", ".join(sorted(chart.id for chart in self.flowcharts.values()))
+        raise ContentError([Problem(FLOWCHART_FOLDER, message=f"no flowchart '{flowchart_id}' (known: {known})")])
 
     def notebook_path(self, lesson: Lesson) -> Path:
         """Where the lesson's notebook lives."""
@@ -131,9 +142,14 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
         quiz_file = read(path, QuizFile)
         if quiz_file is not None:
             quiz_files[relative_name(path, root)] = quiz_file
+    flowcharts = {}
+    for path in sorted((root / FLOWCHART_FOLDER).glob("*.yml")):
+        chart = read(path, Flowchart)
+        if chart is not None:
+            flowcharts[relative_name(path, root)] = chart
     if manifest is None:
         return None, problems
     references = {ref.key: ref for ref in reference_list.references} if reference_list else {}
-    course = Course(root, manifest, quiz_files, references, documents, frozenset(broken))
+    course = Course(root, manifest, quiz_files, references, flowcharts, documents, frozenset(broken))
     problems.extend(course_problems(course))
     return course, problems

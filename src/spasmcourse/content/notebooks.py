@@ -12,11 +12,19 @@ from nbformat.validator import NotebookValidationError
 
 from spasmcourse.content.checks import suggestion
 from spasmcourse.content.citing import cited_keys
-from spasmcourse.content.course import MANIFEST, QUIZ_FOLDER, REFERENCES, Course, read_course
+from spasmcourse.content.course import (
+    FLOWCHART_FOLDER,
+    MANIFEST,
+    QUIZ_FOLDER,
+    REFERENCES,
+    Course,
+    read_course,
+)
 from spasmcourse.problems import Problem, relative_name
 
 NOTEBOOK_FOLDER = "notebooks"
 QUIZ_CALL = re.compile(r"\bquiz\(\s*[\"']([^\"']+)[\"']")
+FLOWCHART_CALL = re.compile(r"\bflowchart\(\s*[\"']([^\"']+)[\"']")
 LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references|lesson_summary)\(\s*[\"']([^\"']+)[\"']")
 
 
@@ -87,6 +95,11 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
             if quiz_id not in quiz_ids and not any(QUIZ_FOLDER in f for f in course.unreadable):
                 yield Problem(name, at, f"shows unknown quiz '{quiz_id}'",
                               hint=suggestion(quiz_id, sorted(quiz_ids)) or f"add it to {QUIZ_FOLDER}/")
+        chart_ids = {chart.id for chart in course.flowcharts.values()}
+        for chart_id in FLOWCHART_CALL.findall(cell.source):
+            if chart_id not in chart_ids and not any(FLOWCHART_FOLDER in f for f in course.unreadable):
+                yield Problem(name, at, f"shows unknown flowchart '{chart_id}'",
+                              hint=suggestion(chart_id, sorted(chart_ids)) or f"add it to {FLOWCHART_FOLDER}/")
         for function, lesson_id in LESSON_CALL.findall(cell.source):
             calls_intro = calls_intro or function == "lesson_intro"
             if lesson_id != lesson.id:
@@ -108,6 +121,8 @@ def _orphan_notebooks(course: Course) -> Iterator[Problem]:
 def _unused_references(course: Course, cited: set[str]) -> Iterator[Problem]:
     used = cited | {question.reference for file in course.quiz_files.values()
                     for quiz in file.quizzes for question in quiz.questions}
+    used |= {key for chart in course.flowcharts.values() for outcome in chart.outcomes
+             for key in outcome.references}
     document = course.documents[REFERENCES]
     for index, key in enumerate(course.references):
         if key not in used:

@@ -9,6 +9,7 @@ from IPython.display import HTML
 
 from spasmcourse.content.citing import notebook_citations
 from spasmcourse.content.course import (
+    FLOWCHART_FOLDER,
     MANIFEST,
     QUIZ_FOLDER,
     REFERENCES,
@@ -25,7 +26,8 @@ LESSON_STYLES = ("lesson.css",)
 def current_course() -> Course:
     """The course around the working directory, reloaded only when a content file changed."""
     root = find_course_root()
-    files = [root / MANIFEST, root / REFERENCES, *sorted((root / QUIZ_FOLDER).glob("*.yml"))]
+    files = [root / MANIFEST, root / REFERENCES, *sorted((root / QUIZ_FOLDER).glob("*.yml")),
+             *sorted((root / FLOWCHART_FOLDER).glob("*.yml"))]
     signature = tuple((str(path), path.stat().st_mtime_ns) for path in files if path.exists())
     return _load(root, signature)
 

@@ -108,21 +108,21 @@ class OrderInput:
                                 tooltip=text("move_up_label", item=self.texts[item]))
             down = widgets.Button(description=f"\u2193 {text('move_down')}",
                                   tooltip=text("move_down_label", item=self.texts[item]))
-            up.on_click(lambda _, p=position: self.move(p, -1))
-            down.on_click(lambda _, p=position: self.move(p, 1))
+            up.on_click(lambda _, i=item: self.move(i, -1))
+            down.on_click(lambda _, i=item: self.move(i, 1))
             label = widgets.HTML(
                 f"<span class='sc-order-text'>{position + 1}. {_escape(self.texts[item])}</span>")
             rows.append(widgets.HBox([label, up, down]))
         self.widget.children = [*rows, self.status]
 
-    def move(self, position: int, step: int) -> None:
-        """Move the item at `position` one place up (-1) or down (+1)."""
+    def move(self, item: int, step: int) -> None:
+        """Move `item` one place up (-1) or down (+1), wherever it is now."""
+        position = self.order.index(item)
         target = position + step
         if 0 <= target < len(self.order):
             self.order[position], self.order[target] = self.order[target], self.order[position]
             self._draw()
-            item = self.texts[self.order[target]]
-            self.status.value = _escape(text("moved", item=item, n=target + 1, m=len(self.order)))
+            self.status.value = _escape(text("moved", item=self.texts[item], n=target + 1, m=len(self.order)))
 
     def answer(self) -> list[int]:
         return list(self.order)

@@ -1,0 +1,12 @@
+"""flowchart("id"): the one call a lesson makes to show a decision flowchart."""
+
+from __future__ import annotations
+
+from spasmcourse.elements.flowchart.live import FlowchartWidget
+from spasmcourse.elements.lesson_parts import current_course
+
+
+def flowchart(flowchart_id: str) -> FlowchartWidget:
+    """The flowchart with this id from assets/flowcharts, live in a kernel and static in exports."""
+    course = current_course()
+    return FlowchartWidget(course.flowchart(flowchart_id), course.references)
