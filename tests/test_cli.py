@@ -76,10 +76,10 @@ def test_build_writes_pages_and_says_where(course_copy: Path) -> None:
     result = run("build", "--only", "html", "--out", str(course_copy / "out"), cwd=course_copy)
     assert result.returncode == 0, result.stderr
     assert f"[1/{len(lessons)}] {lessons[0]} built" in result.stderr
-    assert f"Built {len(lessons) + 1} pages and 0 slide decks" in result.stdout
+    assert f"Built {len(lessons) + 2} pages and 0 slide decks" in result.stdout
     assert f"Pages:  {course_copy / 'out' / 'html' / 'index.html'}" in result.stdout
     assert sorted(p.name for p in (course_copy / "out" / "html").iterdir()) == sorted(
-        [*(f"{lesson}.html" for lesson in lessons), "index.html"])
+        [*(f"{lesson}.html" for lesson in lessons), "glossary.html", "index.html"])
     assert not (course_copy / "out" / "slides").exists()
 
 

@@ -210,3 +210,46 @@ def test_matching_with_duplicate_definitions(course_copy: Path) -> None:
         question["distractors"] = [question["pairs"][0]["definition"]]
     edit_yaml(quiz_path(course_copy), change)
     assert any("the definition" in p and "appears twice" in p for p in messages(course_copy))
+
+
+def first_file(root: Path, folder: str) -> Path:
+    return sorted((root / "assets" / folder).glob("*.yml"))[0]
+
+
+def test_explorer_item_in_an_unknown_group(course_copy: Path) -> None:
+    path = first_file(course_copy, "explorers")
+    edit_yaml(path, lambda d: d["items"][0].update(groups=["no-such-group"]))
+    assert any("items[0].groups[0]: unknown group 'no-such-group'" in p for p in messages(course_copy))
+
+
+def test_chart_point_outside_the_axes(course_copy: Path) -> None:
+    path = first_file(course_copy, "charts")
+    edit_yaml(path, lambda d: d["series"][0]["points"].append([d["x"]["max"] + 5, d["y"]["max"]]))
+    assert any("lies outside the axes" in p for p in messages(course_copy))
+
+
+def test_figure_file_missing_or_unsafe(course_copy: Path) -> None:
+    figures = course_copy / "assets" / "figures"
+    data = yaml.safe_load((figures / "figures.yml").read_text())
+    (figures / data["figures"][0]["file"]).unlink()
+    second = figures / data["figures"][1]["file"]
+    second.write_text(second.read_text().replace("</svg>", "<script>alert(1)</script></svg>"))
+    found = messages(course_copy)
+    assert any(f"figure file '{data['figures'][0]['file']}' not found" in p for p in found)
+    assert any(f"'{data['figures'][1]['file']}' loads or runs something" in p for p in found)
+
+
+def test_figure_alt_text_is_required(course_copy: Path) -> None:
+    edit_yaml(course_copy / "assets" / "figures" / "figures.yml", lambda d: d["figures"][0].update(alt="A figure"))
+    assert any("figures[0].alt:" in p for p in messages(course_copy))
+
+
+def test_undefined_glossary_term_and_missing_flashcards(course_copy: Path) -> None:
+    path = course_copy / "notebooks" / "01-what-is-a-spasm.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.insert(2, nbformat.v4.new_markdown_cell("A [zig](#term-zigzag-spasm) appears."))
+    notebook.cells = [c for c in notebook.cells if "flashcards(" not in c.source]
+    nbformat.write(notebook, path)
+    found = messages(course_copy)
+    assert any("marks 'zigzag-spasm' as a glossary term, but it is not in assets/glossary.yml" in p for p in found)
+    assert any("01-what-is-a-spasm.ipynb: has no flashcards cell" in p for p in found)

@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import nbformat
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -152,5 +153,47 @@ def test_flowchart_stepped_live_in_jupyterlab(browser, lab: tuple[str, Path]) ->
     expect(live.locator(".sc-flow-question")).to_contain_text(chart.node(path[-2][0]).text)
     live.get_by_role("button", name="Restart").click()
     expect(live.locator(".sc-flow-question")).to_contain_text(chart.node(chart.start).text)
+    context.close()
+    assert refused == []
+
+
+def test_explorer_chart_and_flashcards_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> None:
+    url, course_root = lab
+    course = load_course(course_root)
+    sources = {lesson.id: "\n".join(cell.source for cell in nbformat.read(course.notebook_path(lesson), 4).cells)
+               for lesson in course.lessons}
+    lesson = next(lesson for lesson, source in sources.items() if 'explorer("' in source and 'slider_chart("' in source)
+    source = sources[lesson]
+    explorer = course.explorer(re.search(r'explorer\("([^"]+)"\)', source).group(1))
+    chart = course.chart(re.search(r'slider_chart\("([^"]+)"\)', source).group(1))
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    refused: list[str] = []
+    loopback_only(page, refused)
+    open_and_run(page, url, lesson)
+
+    live = page.locator(f".sc-live.sc-explorer-{explorer.id}")
+    expect(live).to_be_visible(timeout=60_000)
+    live.scroll_into_view_if_needed()
+    group = explorer.groups[0]
+    live.get_by_role("button", name=group.label, exact=True).click()
+    count = sum(group.id in item.groups for item in explorer.items)
+    expect(live.locator(".sc-explorer-status")).to_have_text(f"Showing {count} of {len(explorer.items)}.")
+
+    plot = page.locator(f".sc-live.sc-chart-{chart.id}")
+    plot.scroll_into_view_if_needed()
+    plot.locator(".noUi-handle").focus()
+    for _ in range(round((chart.x.max - chart.x.min) / chart.x.step)):
+        page.keyboard.press("ArrowRight")
+    top = chart.series[0]
+    expected = f"{top.name}: {chart.y.label} {top.points[-1][1]:.1f}"
+    expect(plot.locator(".sc-chart-values")).to_contain_text(expected, timeout=20_000)
+
+    cards = page.locator(".sc-live.sc-cards")
+    cards.scroll_into_view_if_needed()
+    cards.get_by_role("button", name="Turn the card over").click()
+    expect(cards.locator(".sc-card-back")).to_be_visible()
+    cards.get_by_role("button", name="I knew it").click()
+    expect(cards.locator(".sc-cards-progress")).to_contain_text("You know 1 of")
     context.close()
     assert refused == []

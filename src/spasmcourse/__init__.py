@@ -3,18 +3,26 @@
 Notebooks use the small public API below; everything else is internal.
 """
 
+from spasmcourse.elements.explorer import explorer
+from spasmcourse.elements.figures import figure
+from spasmcourse.elements.flashcards import flashcards
 from spasmcourse.elements.flowchart import flowchart
 from spasmcourse.elements.lesson_parts import course_map, lesson_intro, lesson_references
 from spasmcourse.elements.progress_views import lesson_summary, progress_dashboard
 from spasmcourse.elements.quiz import quiz
+from spasmcourse.elements.slider_chart import slider_chart
 
 __all__ = [
     "course_map",
+    "explorer",
+    "figure",
+    "flashcards",
     "flowchart",
     "lesson_intro",
     "lesson_references",
     "lesson_summary",
     "progress_dashboard",
     "quiz",
+    "slider_chart",
 ]
 __version__ = "0.1.0"

@@ -13,6 +13,7 @@ from spasmcourse.build.execute import BuildError
 from spasmcourse.build.pipeline import FORMATS, build_course
 from spasmcourse.content import find_course_root, load_course
 from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
 from spasmcourse.progress import ProgressError
@@ -53,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--language", choices=available_languages(),
                        help=f"interface language (default: ${LANGUAGE_VARIABLE} or en)")
     build.set_defaults(run=_build)
+    stats = commands.add_parser("stats", help="words, reading level, elements, questions and sources per lesson")
+    stats.set_defaults(run=_stats)
     key = commands.add_parser("answer-key", help="write a printable answer key of every quiz, per lesson")
     key.add_argument("--out", type=Path, default=None,
                      help="output folder (default: <root>/_build/answer-key)")
@@ -100,6 +103,14 @@ def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
     out = (arguments.out or root / "_build" / "answer-key").resolve()
     written = write_answer_keys(load_course(root), out)
     print(f"Wrote answer keys for {len(written) - 1} lessons: {out / 'index.html'}")
+    return 0
+
+
+def _stats(root: Path, _: argparse.Namespace) -> int:
+    table = stats_table(lesson_stats(load_course(root)))
+    print(table)
+    print("\nGrade is the Flesch-Kincaid grade of the prose (aim for 10 or below); Min is reading time at "
+          f"{WORDS_PER_MINUTE} words a minute.")
     return 0
 
 

@@ -11,12 +11,15 @@ import nbformat
 from nbconvert import HTMLExporter, SlidesExporter
 from traitlets.config import Config
 
+from spasmcourse.content.extras import Term
 from spasmcourse.content.models import Lesson
+from spasmcourse.elements.glossary import link_terms
 from spasmcourse.i18n import strings
 from spasmcourse.rendering import inline_asset
 
 TEMPLATE_FOLDER = Path(str(files("spasmcourse").joinpath("templates", "nbconvert")))
 HIDE_INPUT_TAG = "remove-input"
+GLOSSARY_PAGE = "glossary.html"
 REVEAL_FOLDER = "reveal.js"
 _NOTEBOOK_LINK = re.compile(r'href="([0-9]{2}(?:-[a-z0-9]+)+)\.ipynb(#[^"]*)?"')
 _INLINE_ASSET = re.compile(r'<(style|script) data-sc-asset="([^"]+)">.*?</\1>\n?', re.S)
@@ -32,6 +35,7 @@ class LessonContext:
     previous: Lesson | None
     next: Lesson | None
     lesson_ids: frozenset[str]
+    glossary: dict[str, Term]
 
 
 def _config() -> Config:
@@ -50,7 +54,8 @@ def export_page(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     resources = {"spasm": {**_shared(context), "css": inline_asset("page.css"),
                            "slides_href": f"../slides/{context.lesson.id}.slides.html"}}
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return link_lessons(single_assets(body), context.lesson_ids, ".html")
+    return link_terms(link_lessons(single_assets(body), context.lesson_ids, ".html"), context.glossary,
+                      GLOSSARY_PAGE)
 
 
 def export_slides(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
@@ -60,7 +65,8 @@ def export_slides(notebook: nbformat.NotebookNode, context: LessonContext) -> st
     resources = {"spasm": {**_shared(context), "css": inline_asset("slides.css"),
                            "reveal": REVEAL_FOLDER}}
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return link_lessons(single_assets(body), context.lesson_ids, ".slides.html")
+    return link_terms(link_lessons(single_assets(body), context.lesson_ids, ".slides.html"), context.glossary,
+                      f"../html/{GLOSSARY_PAGE}")
 
 
 def link_lessons(html: str, lesson_ids: frozenset[str], suffix: str) -> str:

@@ -9,8 +9,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from spasmcourse.build.execute import execute_notebook
-from spasmcourse.build.export import REVEAL_FOLDER, LessonContext, export_page, export_slides
-from spasmcourse.build.site import index_page
+from spasmcourse.build.export import GLOSSARY_PAGE, REVEAL_FOLDER, LessonContext, export_page, export_slides
+from spasmcourse.build.site import glossary_page, index_page
 from spasmcourse.content import Course, load_course
 from spasmcourse.content.notebooks import check_course
 from spasmcourse.problems import ContentError
@@ -53,6 +53,7 @@ def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> B
             steps.step(f"{lesson.id} built")
     if "html" in formats:
         report.pages.insert(0, _write(html_folder / "index.html", index_page(course)))
+        report.pages.append(_write(html_folder / GLOSSARY_PAGE, glossary_page(course)))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -60,8 +61,7 @@ def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> B
 def _context(course: Course, lesson_id: str) -> LessonContext:
     previous, following = course.neighbours(lesson_id)
     return LessonContext(course.manifest.title, course.manifest.language, course.lesson(lesson_id),
-                         previous, following,
-                         frozenset(lesson.id for lesson in course.lessons))
+                         previous, following, frozenset(lesson.id for lesson in course.lessons), course.glossary)
 
 
 def _write(path: Path, text: str) -> Path:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from spasmcourse.content.course import MANIFEST, REFERENCES, Course
+from spasmcourse.content.extra_checks import extras_problems
 from spasmcourse.content.flow_rules import flowchart_issues
 from spasmcourse.content.questions import (
     Categorize,
@@ -16,6 +16,7 @@ from spasmcourse.content.questions import (
     Question,
     SingleChoice,
 )
+from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import Location, YamlDocument
 from spasmcourse.problems import Problem
 
@@ -28,13 +29,8 @@ def course_problems(course: Course) -> list[Problem]:
         problems += _quiz_file_problems(course, name, course.documents[name])
     problems += _duplicate_quiz_ids(course)
     problems += _flowchart_problems(course)
+    problems += extras_problems(course)
     return problems
-
-
-def suggestion(name: str, known: list[str]) -> str:
-    """A 'did you mean' hint for a near miss, or an empty string."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def _manifest_problems(course: Course) -> Iterator[Problem]:

@@ -14,9 +14,13 @@ def cited_keys(markdown: str) -> list[str]:
     return list(dict.fromkeys(CITATION.findall(markdown)))
 
 
+def notebook_markdown(path: Path) -> str:
+    """All the Markdown of a notebook, cell after cell."""
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    return "\n".join("".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+                     for cell in cells if cell.get("cell_type") == "markdown")
+
+
 def notebook_citations(path: Path) -> list[str]:
     """Reference keys cited in a notebook's Markdown cells, in order of first appearance."""
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    markdown = ["".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-                for cell in cells if cell.get("cell_type") == "markdown"]
-    return cited_keys("\n".join(markdown))
+    return cited_keys(notebook_markdown(path))

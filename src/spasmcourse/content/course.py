@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spasmcourse.content.extras import Explorer, Figure, FigureList, Glossary, SliderChart, Term
 from spasmcourse.content.flowcharts import Flowchart
 from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
 from spasmcourse.content.parsing import parse
@@ -15,6 +16,11 @@ from spasmcourse.problems import ContentError, Problem, relative_name
 MANIFEST = "lessons.yml"
 QUIZ_FOLDER = "assets/quizzes"
 FLOWCHART_FOLDER = "assets/flowcharts"
+EXPLORER_FOLDER = "assets/explorers"
+CHART_FOLDER = "assets/charts"
+FIGURE_FOLDER = "assets/figures"
+FIGURE_LIST = "assets/figures/figures.yml"
+GLOSSARY = "assets/glossary.yml"
 REFERENCES = "assets/references.yml"
 ROOT_VARIABLE = "SPASMCOURSE_ROOT"
 
@@ -29,6 +35,10 @@ class Course:
     references: dict[str, Reference]
     flowcharts: dict[str, Flowchart]
     documents: dict[str, YamlDocument] = field(repr=False, compare=False)
+    glossary: dict[str, Term] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    explorers: dict[str, Explorer] = field(default_factory=dict)
+    charts: dict[str, SliderChart] = field(default_factory=dict)
     unreadable: frozenset[str] = frozenset()
 
     @property
@@ -77,6 +87,21 @@ class Course:
         known = ", ".join(sorted(chart.id for chart in self.flowcharts.values()))
         raise ContentError([Problem(FLOWCHART_FOLDER, message=f"no flowchart '{flowchart_id}' (known: {known})")])
 
+    def explorer(self, explorer_id: str) -> Explorer:
+        """The explorer with this id."""
+        return _by_id(self.explorers, explorer_id, EXPLORER_FOLDER)
+
+    def chart(self, chart_id: str) -> SliderChart:
+        """The slider chart with this id."""
+        return _by_id(self.charts, chart_id, CHART_FOLDER)
+
+    def figure(self, figure_id: str) -> Figure:
+        """The figure with this id."""
+        if figure_id not in self.figures:
+            known = ", ".join(sorted(self.figures))
+            raise ContentError([Problem(FIGURE_LIST, message=f"no figure '{figure_id}' (known: {known})")])
+        return self.figures[figure_id]
+
     def notebook_path(self, lesson: Lesson) -> Path:
         """Where the lesson's notebook lives."""
         return self.root / lesson.notebook
@@ -88,6 +113,14 @@ class Course:
         before = lessons[index - 1] if index > 0 else None
         after = lessons[index + 1] if index + 1 < len(lessons) else None
         return before, after
+
+
+def _by_id(items: dict, item_id: str, folder: str):
+    for item in items.values():
+        if item.id == item_id:
+            return item
+    known = ", ".join(sorted(item.id for item in items.values()))
+    raise ContentError([Problem(folder, message=f"no '{item_id}' here (known: {known})")])
 
 
 def find_course_root(start: Path | None = None) -> Path:
@@ -147,9 +180,24 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
         chart = read(path, Flowchart)
         if chart is not None:
             flowcharts[relative_name(path, root)] = chart
+    glossary = read(root / GLOSSARY, Glossary) if (root / GLOSSARY).exists() else None
+    figure_list = read(root / FIGURE_LIST, FigureList) if (root / FIGURE_LIST).exists() else None
+    explorers = {}
+    for path in sorted((root / EXPLORER_FOLDER).glob("*.yml")):
+        explorer = read(path, Explorer)
+        if explorer is not None:
+            explorers[relative_name(path, root)] = explorer
+    charts = {}
+    for path in sorted((root / CHART_FOLDER).glob("*.yml")):
+        slider_chart = read(path, SliderChart)
+        if slider_chart is not None:
+            charts[relative_name(path, root)] = slider_chart
     if manifest is None:
         return None, problems
     references = {ref.key: ref for ref in reference_list.references} if reference_list else {}
-    course = Course(root, manifest, quiz_files, references, flowcharts, documents, frozenset(broken))
+    course = Course(root, manifest, quiz_files, references, flowcharts, documents,
+                    glossary={term.id: term for term in glossary.terms} if glossary else {},
+                    figures={figure.id: figure for figure in figure_list.figures} if figure_list else {},
+                    explorers=explorers, charts=charts, unreadable=frozenset(broken))
     problems.extend(course_problems(course))
     return course, problems

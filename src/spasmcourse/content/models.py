@@ -28,6 +28,7 @@ class Lesson(ContentModel):
     minutes: int = Field(gt=0, le=600)
     objectives: list[Text] = Field(min_length=1)
     requires: list[str] = Field(default_factory=list)
+    orientation: bool = False
 
 
 class Manifest(ContentModel):

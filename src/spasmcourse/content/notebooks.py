@@ -10,22 +10,20 @@ import nbformat
 from nbformat.reader import NotJSONError
 from nbformat.validator import NotebookValidationError
 
-from spasmcourse.content.checks import suggestion
 from spasmcourse.content.citing import cited_keys
-from spasmcourse.content.course import (
-    FLOWCHART_FOLDER,
-    MANIFEST,
-    QUIZ_FOLDER,
-    REFERENCES,
-    Course,
-    read_course,
-)
+from spasmcourse.content.course import GLOSSARY, MANIFEST, REFERENCES, Course, read_course
+from spasmcourse.content.suggest import suggestion
 from spasmcourse.problems import Problem, relative_name
 
 NOTEBOOK_FOLDER = "notebooks"
-QUIZ_CALL = re.compile(r"\bquiz\(\s*[\"']([^\"']+)[\"']")
-FLOWCHART_CALL = re.compile(r"\bflowchart\(\s*[\"']([^\"']+)[\"']")
-LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references|lesson_summary)\(\s*[\"']([^\"']+)[\"']")
+TERM_LINK = re.compile(r"\]\(#term-([a-z0-9-]+)\)")
+KEY_POINTS = re.compile(r"^#{2,3}\s+key points\s*$", re.I | re.M)
+LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references|lesson_summary|flashcards)\(\s*[\"']([^\"']+)[\"']")
+ELEMENT_CALL = re.compile(r"\b(quiz|flowchart|figure|explorer|slider_chart)\(\s*[\"']([^\"']+)[\"']")
+INTERACTIVE = ("flowchart", "explorer", "slider_chart")
+MINIMUM_QUESTIONS = 8
+MINIMUM_TYPES = 3
+MINIMUM_REFERENCES = 4
 
 
 def check_course(root: Path) -> list[Problem]:
@@ -71,6 +69,12 @@ def _read_notebook(course: Course, index: int) -> nbformat.NotebookNode | Proble
     return notebook
 
 
+def _element_ids(course: Course) -> dict[str, set[str]]:
+    return {"quiz": course.quiz_ids(), "flowchart": {c.id for c in course.flowcharts.values()},
+            "figure": set(course.figures), "explorer": {e.id for e in course.explorers.values()},
+            "slider_chart": {c.id for c in course.charts.values()}}
+
+
 def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNode) -> Iterator[Problem]:
     lesson = course.lessons[index]
     name = lesson.notebook
@@ -78,36 +82,69 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
     if kernel != "python3":
         yield Problem(name, "metadata.kernelspec", f"kernel is {kernel!r}, not 'python3'",
                       hint="select the 'Python 3 (ipykernel)' kernel and save")
-    quiz_ids = course.quiz_ids()
-    calls_intro = False
+    known = _element_ids(course)
+    calls: set[str] = set()
+    elements: set[str] = set()
+    markdown = ""
     for number, cell in enumerate(notebook.cells):
         at = f"cells[{number}]"
         if cell.cell_type != "code":
-            for key in cited_keys(cell.source):
-                if key not in course.references and REFERENCES not in course.unreadable:
-                    yield Problem(name, at, f"cites unknown reference '{key}'",
-                                  hint=suggestion(key, list(course.references)) or f"add it to {REFERENCES}")
+            markdown += cell.source + "\n"
+            yield from _markdown_problems(course, name, at, cell.source)
             continue
         if cell.get("outputs") or cell.get("execution_count"):
             yield Problem(name, at, "has stored outputs",
                           hint="clear all outputs before saving (Edit > Clear Outputs of All Cells)")
-        for quiz_id in QUIZ_CALL.findall(cell.source):
-            if quiz_id not in quiz_ids and not any(QUIZ_FOLDER in f for f in course.unreadable):
-                yield Problem(name, at, f"shows unknown quiz '{quiz_id}'",
-                              hint=suggestion(quiz_id, sorted(quiz_ids)) or f"add it to {QUIZ_FOLDER}/")
-        chart_ids = {chart.id for chart in course.flowcharts.values()}
-        for chart_id in FLOWCHART_CALL.findall(cell.source):
-            if chart_id not in chart_ids and not any(FLOWCHART_FOLDER in f for f in course.unreadable):
-                yield Problem(name, at, f"shows unknown flowchart '{chart_id}'",
-                              hint=suggestion(chart_id, sorted(chart_ids)) or f"add it to {FLOWCHART_FOLDER}/")
+        for kind, element_id in ELEMENT_CALL.findall(cell.source):
+            elements.add(kind)
+            if element_id not in known[kind] and not course.unreadable:
+                yield Problem(name, at, f"shows unknown {kind.replace('_', ' ')} '{element_id}'",
+                              hint=suggestion(element_id, sorted(known[kind])))
         for function, lesson_id in LESSON_CALL.findall(cell.source):
-            calls_intro = calls_intro or function == "lesson_intro"
+            calls.add(function)
             if lesson_id != lesson.id:
                 yield Problem(name, at, f"{function}('{lesson_id}') names another lesson",
                               hint=f"use {function}('{lesson.id}')")
-    if not calls_intro:
+    if "lesson_intro" not in calls:
         yield Problem(name, message="has no lesson_intro() cell",
                       hint=f"add a code cell: lesson_intro('{lesson.id}') (objectives and safety note)")
+    if not lesson.orientation:
+        yield from _lesson_standard(course, lesson, markdown, calls, elements)
+
+
+def _markdown_problems(course: Course, name: str, at: str, source: str) -> Iterator[Problem]:
+    for key in cited_keys(source):
+        if key not in course.references and REFERENCES not in course.unreadable:
+            yield Problem(name, at, f"cites unknown reference '{key}'",
+                          hint=suggestion(key, list(course.references)) or f"add it to {REFERENCES}")
+    for term in TERM_LINK.findall(source):
+        if term not in course.glossary and GLOSSARY not in course.unreadable:
+            yield Problem(name, at, f"marks '{term}' as a glossary term, but it is not in {GLOSSARY}",
+                          hint=suggestion(term, list(course.glossary)) or f"define it in {GLOSSARY}")
+
+
+def _lesson_standard(course: Course, lesson, markdown: str, calls: set[str], elements: set[str]) -> Iterator[Problem]:
+    """What every content lesson carries (lessons marked orientation: true are exempt)."""
+    name = lesson.notebook
+    questions = [q for quiz in course.lesson_quizzes(lesson.id) for q in quiz.questions]
+    types = {question.type for question in questions}
+    cited = set(cited_keys(markdown)) | {question.reference for question in questions}
+    wanted = [
+        (KEY_POINTS.search(markdown), "has no '## Key points' section", "end the lesson with its key points"),
+        (len(questions) >= MINIMUM_QUESTIONS and len(types) >= MINIMUM_TYPES,
+         f"its quizzes have {len(questions)} questions of {len(types)} types",
+         f"a lesson needs at least {MINIMUM_QUESTIONS} questions of {MINIMUM_TYPES} types"),
+        (len(cited) >= MINIMUM_REFERENCES, f"cites {len(cited)} references",
+         f"a lesson rests on at least {MINIMUM_REFERENCES} sources"),
+        ("figure" in elements, "shows no figure", "add a figure('id') cell with a figure from assets/figures"),
+        (elements & set(INTERACTIVE), "has no interactive element besides quizzes",
+         "add a flowchart, explorer or slider_chart cell"),
+        (TERM_LINK.search(markdown), "marks no glossary terms", "mark terms as [term](#term-id)"),
+        ("flashcards" in calls, "has no flashcards cell", f"add flashcards('{lesson.id}')"),
+    ]
+    for ok, message, hint in wanted:
+        if not ok:
+            yield Problem(name, message=message, hint=hint)
 
 
 def _orphan_notebooks(course: Course) -> Iterator[Problem]:
@@ -123,6 +160,10 @@ def _unused_references(course: Course, cited: set[str]) -> Iterator[Problem]:
                     for quiz in file.quizzes for question in quiz.questions}
     used |= {key for chart in course.flowcharts.values() for outcome in chart.outcomes
              for key in outcome.references}
+    used |= {term.reference for term in course.glossary.values()}
+    used |= {key for figure in course.figures.values() for key in figure.references}
+    used |= {item.reference for explorer in course.explorers.values() for item in explorer.items}
+    used |= {key for chart in course.charts.values() for key in chart.references}
     document = course.documents[REFERENCES]
     for index, key in enumerate(course.references):
         if key not in used:

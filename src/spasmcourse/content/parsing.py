@@ -66,7 +66,8 @@ def _problem(model: type[BaseModel], document: YamlDocument, detail: ErrorDetail
             location, f"'{value}' is not in the expected form", _PATTERN_HINTS.get(pattern, "")
         )
     if kind == "string_too_short":
-        return document.problem(location, "must not be empty")
+        least = context.get("min_length", 1)
+        return document.problem(location, "must not be empty" if least == 1 else f"needs at least {least} characters")
     if kind == "too_short":
         return document.problem(location, f"needs at least {_items(context.get('min_length'))}, "
                                           f"found {context.get('actual_length')}")

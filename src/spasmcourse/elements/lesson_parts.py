@@ -7,7 +7,7 @@ from pathlib import Path
 
 from IPython.display import HTML
 
-from spasmcourse.content.citing import notebook_citations
+from spasmcourse.content.citing import notebook_citations, notebook_markdown
 from spasmcourse.content.course import (
     FLOWCHART_FOLDER,
     MANIFEST,
@@ -18,7 +18,8 @@ from spasmcourse.content.course import (
     load_course,
 )
 from spasmcourse.elements.citations import anchor, citation_text, citation_url
-from spasmcourse.rendering import asset_tags, render
+from spasmcourse.elements.glossary import lesson_terms
+from spasmcourse.rendering import asset_tags, render, script_json
 
 LESSON_STYLES = ("lesson.css",)
 
@@ -42,8 +43,11 @@ def lesson_intro(lesson_id: str) -> HTML:
     course = current_course()
     lesson = course.lesson(lesson_id)
     prerequisites = [course.lesson(required) for required in lesson.requires]
-    return HTML(render("elements/lesson_intro.html.j2", lesson=lesson,
-                       prerequisites=prerequisites, assets=asset_tags(LESSON_STYLES, ())))
+    terms = lesson_terms(course, notebook_markdown(course.notebook_path(lesson)))
+    glossary = {term.id: {"term": term.term, "definition": term.definition} for term in terms}
+    return HTML(render("elements/lesson_intro.html.j2", lesson=lesson, prerequisites=prerequisites,
+                       assets=asset_tags((*LESSON_STYLES, "glossary.css"), ("glossary.js",)),
+                       glossary=script_json(glossary)))
 
 
 def course_map() -> HTML:

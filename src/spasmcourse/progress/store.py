@@ -36,6 +36,13 @@ CREATE TABLE IF NOT EXISTS attempts (
 );
 CREATE INDEX IF NOT EXISTS attempts_by_question ON attempts (lesson, quiz, question, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cards (
+    id INTEGER PRIMARY KEY,
+    lesson TEXT NOT NULL,
+    term TEXT NOT NULL,
+    knew INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
 """
 
 
@@ -133,6 +140,17 @@ class ProgressStore:
                 (lesson, quiz, question, json.dumps(answer), int(correct), attempt.at))
         return attempt
 
+    def record_card(self, lesson: str, term: str, knew: bool) -> None:
+        """Save whether the learner knew a flashcard's term ("I knew it" or "Review again")."""
+        with self._writing() as connection:
+            connection.execute("INSERT INTO cards (lesson, term, knew, at) VALUES (?, ?, ?, ?)",
+                               (lesson, term, int(knew), datetime.now(UTC).isoformat(timespec="milliseconds")))
+
+    def known_cards(self, lesson: str) -> dict[str, bool]:
+        """For each flashcard of a lesson seen so far, whether the learner last said they knew it."""
+        rows = self._read("SELECT term, knew FROM cards WHERE lesson = ? ORDER BY id", (lesson,))
+        return {term: bool(knew) for term, knew in rows}
+
     def attempts(self) -> list[Attempt]:
         """Every attempt, oldest first."""
         rows = self._read("SELECT lesson, quiz, question, answer, correct, at FROM attempts ORDER BY id")
@@ -143,9 +161,9 @@ class ProgressStore:
         """The most recent attempt at each question, keyed by (lesson, quiz, question)."""
         return {(a.lesson, a.quiz, a.question): a for a in self.attempts()}
 
-    def _read(self, query: str) -> list[tuple]:
+    def _read(self, query: str, parameters: tuple = ()) -> list[tuple]:
         try:
-            return self._connection.execute(query).fetchall()
+            return self._connection.execute(query, parameters).fetchall()
         except sqlite3.Error as error:
             raise ProgressError(str(error)) from None
 

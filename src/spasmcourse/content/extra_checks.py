@@ -1,0 +1,113 @@
+"""Cross-file rules for the glossary, figures, explorers and slider charts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from xml.etree import ElementTree
+
+from spasmcourse.content.course import FIGURE_FOLDER, FIGURE_LIST, GLOSSARY, REFERENCES, Course
+from spasmcourse.content.suggest import suggestion
+from spasmcourse.content.yamlfile import Location, YamlDocument
+from spasmcourse.problems import Problem
+
+MAX_FIGURE_BYTES = 300_000
+
+
+def extras_problems(course: Course) -> Iterator[Problem]:
+    """Every problem in the glossary, figures, explorers and charts."""
+    known = None if REFERENCES in course.unreadable else set(course.references)
+    if GLOSSARY in course.documents and GLOSSARY not in course.unreadable:
+        yield from _glossary(course, course.documents[GLOSSARY], known)
+    if FIGURE_LIST in course.documents and FIGURE_LIST not in course.unreadable:
+        yield from _figures(course, course.documents[FIGURE_LIST], known)
+    for name, explorer in course.explorers.items():
+        document = course.documents[name]
+        yield from _file_matches_id(document, name, explorer.id)
+        group_ids = [group.id for group in explorer.groups]
+        for index, item in enumerate(explorer.items):
+            for position, group in enumerate(item.groups):
+                if group not in group_ids:
+                    yield document.problem(("items", index, "groups", position), f"unknown group '{group}'",
+                                           suggestion(group, group_ids) or f"use one of: {', '.join(group_ids)}")
+            yield from _reference(document, ("items", index, "reference"), item.reference, known)
+        for index, group in enumerate(explorer.groups):
+            if not any(group.id in item.groups for item in explorer.items):
+                yield document.problem(("groups", index), f"group '{group.id}' has no items")
+    for name, chart in course.charts.items():
+        yield from _chart(course.documents[name], name, chart, known)
+
+
+def _file_matches_id(document: YamlDocument, name: str, item_id: str) -> Iterator[Problem]:
+    stem = PurePosixPath(name).stem
+    if stem != item_id:
+        yield document.problem(("id",), f"the file is named '{stem}' but its id is '{item_id}'",
+                               f"name the file {item_id}.yml")
+
+
+def _reference(document: YamlDocument, at: Location, key: str, known: set[str] | None) -> Iterator[Problem]:
+    if known is not None and key not in known:
+        yield document.problem(at, f"unknown reference '{key}'", suggestion(key, sorted(known)) or
+                               f"add it to {REFERENCES}")
+
+
+def _glossary(course: Course, document: YamlDocument, known: set[str] | None) -> Iterator[Problem]:
+    seen_ids: set[str] = set()
+    seen_terms: set[str] = set()
+    for index, item in enumerate(document.data.get("terms", [])):
+        term_id = item.get("id") if isinstance(item, dict) else None
+        if term_id in seen_ids:
+            yield document.problem(("terms", index, "id"), f"duplicate term id '{term_id}'")
+        seen_ids.add(term_id)
+    for index, term in enumerate(course.glossary.values()):
+        if term.term.lower() in seen_terms:
+            yield document.problem(("terms", index, "term"), f"the term '{term.term}' is defined twice")
+        seen_terms.add(term.term.lower())
+        yield from _reference(document, ("terms", index, "reference"), term.reference, known)
+
+
+def _figures(course: Course, document: YamlDocument, known: set[str] | None) -> Iterator[Problem]:
+    for index, figure in enumerate(course.figures.values()):
+        at: Location = ("figures", index)
+        for position, key in enumerate(figure.references):
+            yield from _reference(document, (*at, "references", position), key, known)
+        path = course.root / FIGURE_FOLDER / figure.file
+        if not path.is_file() or path.suffix != ".svg":
+            yield document.problem((*at, "file"), f"figure file '{figure.file}' not found in {FIGURE_FOLDER}/",
+                                   "figures are SVG files drawn for the course")
+            continue
+        data = path.read_bytes()
+        if len(data) > MAX_FIGURE_BYTES:
+            yield document.problem((*at, "file"), f"'{figure.file}' is larger than {MAX_FIGURE_BYTES // 1000} kB")
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError as error:
+            yield document.problem((*at, "file"), f"'{figure.file}' is not valid SVG ({error})")
+            continue
+        if not root.tag.endswith("svg") or "viewBox" not in root.attrib:
+            yield document.problem((*at, "file"), f"'{figure.file}' needs an <svg> root with a viewBox")
+        text = data.decode("utf-8", "replace")
+        if "http://" in text.replace("http://www.w3.org/", "") or "https://" in text or "<script" in text:
+            yield document.problem((*at, "file"), f"'{figure.file}' loads or runs something",
+                                   "figures must not contain scripts or web addresses")
+
+
+def _chart(document: YamlDocument, name: str, chart, known: set[str] | None) -> Iterator[Problem]:
+    yield from _file_matches_id(document, name, chart.id)
+    names: set[str] = set()
+    for index, series in enumerate(chart.series):
+        if series.name in names:
+            yield document.problem(("series", index, "name"), f"two series are named '{series.name}'")
+        names.add(series.name)
+        xs = [x for x, _ in series.points]
+        if xs != sorted(xs):
+            yield document.problem(("series", index, "points"), "points must go from left to right (x ascending)")
+        for position, (x, y) in enumerate(series.points):
+            if not (chart.x.min <= x <= chart.x.max and chart.y.min <= y <= chart.y.max):
+                yield document.problem(("series", index, "points", position),
+                                       f"point ({x:g}, {y:g}) lies outside the axes")
+    for index, note in enumerate(chart.notes):
+        if not chart.x.min <= note.start < note.end <= chart.x.max:
+            yield document.problem(("notes", index), "a note needs start < end, inside the x axis")
+    for position, key in enumerate(chart.references):
+        yield from _reference(document, ("references", position), key, known)

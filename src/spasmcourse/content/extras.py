@@ -1,0 +1,113 @@
+"""Content beyond quizzes: glossary terms, figures, explorers and slider charts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from spasmcourse.content.base import ContentModel, Slug, Text
+
+AltText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20)]
+
+
+class Term(ContentModel):
+    """A glossary entry; lessons mark it in Markdown as [text](#term-<id>)."""
+
+    id: Slug
+    term: Text
+    definition: Text
+    reference: Slug
+
+
+class Glossary(ContentModel):
+    """assets/glossary.yml."""
+
+    terms: list[Term] = Field(min_length=1)
+
+
+class Figure(ContentModel):
+    """An SVG figure drawn for the course, with the alt text and caption every figure needs."""
+
+    id: Slug
+    file: Text
+    alt: AltText
+    caption: Text
+    references: list[Slug] = Field(default_factory=list)
+
+
+class FigureList(ContentModel):
+    """assets/figures/figures.yml."""
+
+    figures: list[Figure] = Field(min_length=1)
+
+
+class ExplorerGroup(ContentModel):
+    """One filter of an explorer."""
+
+    id: Slug
+    label: Text
+
+
+class ExplorerItem(ContentModel):
+    """One entry of an explorer, in one or more groups."""
+
+    title: Text
+    text: Text
+    groups: list[Slug] = Field(min_length=1)
+    reference: Slug
+
+
+class Explorer(ContentModel):
+    """assets/explorers/<id>.yml: items a learner filters by group to see how they relate."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    groups: list[ExplorerGroup] = Field(min_length=2, max_length=8)
+    items: list[ExplorerItem] = Field(min_length=2, max_length=40)
+
+
+class Axis(ContentModel):
+    """An axis of a slider chart."""
+
+    label: Text
+    min: float = 0
+    max: float
+    step: float = Field(default=1, gt=0)
+    unit: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Axis:
+        if self.min >= self.max:
+            raise ValueError(f"min {self.min:g} must be below max {self.max:g}")
+        return self
+
+
+class Series(ContentModel):
+    """A named line of (x, y) points, joined by straight segments."""
+
+    name: Text
+    points: list[tuple[float, float]] = Field(min_length=2)
+
+
+class ChartNote(ContentModel):
+    """Text shown while the slider is between `start` and `end`."""
+
+    start: float
+    end: float
+    text: Text
+
+
+class SliderChart(ContentModel):
+    """assets/charts/<id>.yml: lines over x with a slider that reads them off at any x."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    schematic: bool = False
+    x: Axis
+    y: Axis
+    series: list[Series] = Field(min_length=1, max_length=4)
+    notes: list[ChartNote] = Field(default_factory=list)
+    references: list[Slug] = Field(min_length=1)
