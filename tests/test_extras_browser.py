@@ -28,7 +28,7 @@ def lessons_calling(kind: str) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["explorer", "slider_chart", "flashcards", "figure"])
+@pytest.mark.parametrize("kind", ["explorer", "slider_chart", "flashcards", "figure", "case_study"])
 def test_the_course_uses_every_element(kind: str) -> None:
     assert lessons_calling(kind), f"no lesson shows a {kind}, so its browser tests would not run"
 
@@ -129,3 +129,48 @@ def test_every_figure_has_alt_text_and_shows(built_course: Path, offline: Offlin
         assert image.evaluate("img => img.complete && img.naturalWidth > 0"), figure_id
         shown += 1
     assert shown >= 3
+
+
+@pytest.mark.parametrize(("lesson_id", "case_id"), lessons_calling("case_study"))
+def test_case_study_offline_by_keyboard(built_course: Path, offline: OfflinePage, lesson_id: str,
+                                        case_id: str) -> None:
+    page = open_page(built_course, offline, lesson_id)
+    case = COURSE.case(case_id)
+    root = page.locator(f"#sc-case-{case_id}")
+    steps = {step.id: step for step in case.steps}
+    node = case.start
+    taken = 0
+    while node in steps:
+        step = steps[node]
+        shown = root.locator(f'.sc-case-step[data-node="{node}"]')
+        expect(shown).to_be_visible()
+        worse = next((c for c in step.choices if not c.best), None)
+        if worse is not None:
+            shown.get_by_role("button", name=worse.label, exact=True).click()
+            expect(shown.locator(".sc-case-said")).to_contain_text("Think again")
+            shown.get_by_role("button", name="Choose again").click()
+        best = next(c for c in step.choices if c.best)
+        shown.get_by_role("button", name=best.label, exact=True).focus()
+        page.keyboard.press("Enter")
+        expect(shown.locator(".sc-case-said")).to_contain_text(best.feedback)
+        expect(shown.get_by_role("button", name="Continue the story")).to_be_focused()
+        page.keyboard.press("Enter")
+        node = best.to
+        taken += 1
+    ending = root.locator(f'.sc-case-step[data-node="{node}"]')
+    expect(ending).to_be_visible()
+    for lesson_id in next(e for e in case.endings if e.id == node).revisit:
+        expect(ending.locator(f'a[href="{lesson_id}.html"]')).to_be_visible()
+    expect(root.locator(".sc-case-trail li")).to_have_count(taken)
+
+
+def test_final_assessment_works_offline(built_course: Path, offline: OfflinePage) -> None:
+    lesson_id = next(lesson.id for lesson in COURSE.lessons
+                     if "final_assessment(" in "".join(c.source for c in nbformat.read(
+                         COURSE.notebook_path(lesson), as_version=4).cells if c.cell_type == "code"))
+    page = open_page(built_course, offline, lesson_id)
+    root = page.locator("#sc-quiz-final-assessment")
+    expect(root).to_be_visible()
+    lessons_with_quizzes = [lesson for lesson in COURSE.lessons if COURSE.lesson_quizzes(lesson.id)]
+    assert root.locator("form.sc-question").count() >= len(lessons_with_quizzes)
+    expect(root.locator(".sc-score")).to_contain_text("Score: 0 of")

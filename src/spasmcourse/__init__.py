@@ -3,6 +3,7 @@
 Notebooks use the small public API below; everything else is internal.
 """
 
+from spasmcourse.elements.case_study import case_study
 from spasmcourse.elements.explorer import explorer
 from spasmcourse.elements.figures import figure
 from spasmcourse.elements.flashcards import flashcards
@@ -10,12 +11,15 @@ from spasmcourse.elements.flowchart import flowchart
 from spasmcourse.elements.lesson_parts import course_map, lesson_intro, lesson_references
 from spasmcourse.elements.progress_views import lesson_summary, progress_dashboard
 from spasmcourse.elements.quiz import quiz
+from spasmcourse.elements.quiz.assessment import final_assessment
 from spasmcourse.elements.slider_chart import slider_chart
 
 __all__ = [
+    "case_study",
     "course_map",
     "explorer",
     "figure",
+    "final_assessment",
     "flashcards",
     "flowchart",
     "lesson_intro",

@@ -14,11 +14,20 @@ def cited_keys(markdown: str) -> list[str]:
     return list(dict.fromkeys(CITATION.findall(markdown)))
 
 
-def notebook_markdown(path: Path) -> str:
-    """All the Markdown of a notebook, cell after cell."""
+def _cells_text(path: Path, cell_type: str) -> str:
     cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
     return "\n".join("".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-                     for cell in cells if cell.get("cell_type") == "markdown")
+                     for cell in cells if cell.get("cell_type") == cell_type)
+
+
+def notebook_markdown(path: Path) -> str:
+    """All the Markdown of a notebook, cell after cell."""
+    return _cells_text(path, "markdown")
+
+
+def notebook_code(path: Path) -> str:
+    """All the code of a notebook, cell after cell."""
+    return _cells_text(path, "code")
 
 
 def notebook_citations(path: Path) -> list[str]:

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spasmcourse.content.cases import CaseStudy
 from spasmcourse.content.extras import Explorer, Figure, FigureList, Glossary, SliderChart, Term
 from spasmcourse.content.flowcharts import Flowchart
 from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
@@ -18,6 +19,7 @@ QUIZ_FOLDER = "assets/quizzes"
 FLOWCHART_FOLDER = "assets/flowcharts"
 EXPLORER_FOLDER = "assets/explorers"
 CHART_FOLDER = "assets/charts"
+CASE_FOLDER = "assets/cases"
 FIGURE_FOLDER = "assets/figures"
 FIGURE_LIST = "assets/figures/figures.yml"
 GLOSSARY = "assets/glossary.yml"
@@ -39,6 +41,7 @@ class Course:
     figures: dict[str, Figure] = field(default_factory=dict)
     explorers: dict[str, Explorer] = field(default_factory=dict)
     charts: dict[str, SliderChart] = field(default_factory=dict)
+    cases: dict[str, CaseStudy] = field(default_factory=dict)
     unreadable: frozenset[str] = frozenset()
 
     @property
@@ -94,6 +97,10 @@ class Course:
     def chart(self, chart_id: str) -> SliderChart:
         """The slider chart with this id."""
         return _by_id(self.charts, chart_id, CHART_FOLDER)
+
+    def case(self, case_id: str) -> CaseStudy:
+        """The case study with this id."""
+        return _by_id(self.cases, case_id, CASE_FOLDER)
 
     def figure(self, figure_id: str) -> Figure:
         """The figure with this id."""
@@ -192,12 +199,17 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
         slider_chart = read(path, SliderChart)
         if slider_chart is not None:
             charts[relative_name(path, root)] = slider_chart
+    cases = {}
+    for path in sorted((root / CASE_FOLDER).glob("*.yml")):
+        case = read(path, CaseStudy)
+        if case is not None:
+            cases[relative_name(path, root)] = case
     if manifest is None:
         return None, problems
     references = {ref.key: ref for ref in reference_list.references} if reference_list else {}
     course = Course(root, manifest, quiz_files, references, flowcharts, documents,
                     glossary={term.id: term for term in glossary.terms} if glossary else {},
                     figures={figure.id: figure for figure in figure_list.figures} if figure_list else {},
-                    explorers=explorers, charts=charts, unreadable=frozenset(broken))
+                    explorers=explorers, charts=charts, cases=cases, unreadable=frozenset(broken))
     problems.extend(course_problems(course))
     return course, problems

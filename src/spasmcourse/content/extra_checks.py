@@ -36,6 +36,8 @@ def extras_problems(course: Course) -> Iterator[Problem]:
                 yield document.problem(("groups", index), f"group '{group.id}' has no items")
     for name, chart in course.charts.items():
         yield from _chart(course.documents[name], name, chart, known)
+    for name, case in course.cases.items():
+        yield from _case(course, course.documents[name], name, case, known)
 
 
 def _file_matches_id(document: YamlDocument, name: str, item_id: str) -> Iterator[Problem]:
@@ -90,6 +92,49 @@ def _figures(course: Course, document: YamlDocument, known: set[str] | None) -> 
         if "http://" in text.replace("http://www.w3.org/", "") or "https://" in text or "<script" in text:
             yield document.problem((*at, "file"), f"'{figure.file}' loads or runs something",
                                    "figures must not contain scripts or web addresses")
+
+
+def _case(course: Course, document: YamlDocument, name: str, case, known: set[str] | None) -> Iterator[Problem]:
+    yield from _file_matches_id(document, name, case.id)
+    steps = {step.id: step for step in case.steps}
+    endings = {ending.id for ending in case.endings}
+    ids = [step.id for step in case.steps] + [ending.id for ending in case.endings]
+    for node_id in {i for i in ids if ids.count(i) > 1}:
+        yield document.problem(("id",), f"step or ending id '{node_id}' is used twice")
+    if case.start not in steps:
+        yield document.problem(("start",), f"start '{case.start}' is not a step")
+        return
+    lessons = [lesson.id for lesson in course.lessons]
+    for index, step in enumerate(case.steps):
+        if not any(choice.best for choice in step.choices):
+            yield document.problem(("steps", index, "choices"), f"step '{step.id}' has no best choice",
+                                   "mark the wisest decision with best: true")
+        for number, choice in enumerate(step.choices):
+            if choice.to not in steps and choice.to not in endings:
+                yield document.problem(("steps", index, "choices", number, "to"),
+                                       f"step '{step.id}' leads to '{choice.to}', not a step or an ending")
+    for index, ending in enumerate(case.endings):
+        for number, lesson_id in enumerate(ending.revisit):
+            if lesson_id not in lessons:
+                yield document.problem(("endings", index, "revisit", number), f"unknown lesson '{lesson_id}'",
+                                       suggestion(lesson_id, lessons))
+    seen: set[str] = set()
+    stack: list[tuple[str, tuple[str, ...]]] = [(case.start, ())]
+    while stack:
+        node, path = stack.pop()
+        if node in path:
+            yield document.problem(("steps",), "the story loops: " + " -> ".join([*path, node]))
+            return
+        if node in seen or node not in steps:
+            seen.add(node)
+            continue
+        seen.add(node)
+        stack += [(choice.to, (*path, node)) for choice in steps[node].choices]
+    for node_id in ids:
+        if node_id not in seen:
+            yield document.problem(("id",), f"'{node_id}' cannot be reached from the start")
+    for position, key in enumerate(case.references):
+        yield from _reference(document, ("references", position), key, known)
 
 
 def _chart(document: YamlDocument, name: str, chart, known: set[str] | None) -> Iterator[Problem]:

@@ -56,6 +56,7 @@ class ExplorerItem(ContentModel):
     text: Text
     groups: list[Slug] = Field(min_length=1)
     reference: Slug
+    badge: Text | None = None
 
 
 class Explorer(ContentModel):
@@ -64,6 +65,7 @@ class Explorer(ContentModel):
     id: Slug
     title: Text
     intro: Text | None = None
+    badge_label: Text | None = None
     groups: list[ExplorerGroup] = Field(min_length=2, max_length=8)
     items: list[ExplorerItem] = Field(min_length=2, max_length=40)
 

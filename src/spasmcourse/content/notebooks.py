@@ -19,8 +19,9 @@ NOTEBOOK_FOLDER = "notebooks"
 TERM_LINK = re.compile(r"\]\(#term-([a-z0-9-]+)\)")
 KEY_POINTS = re.compile(r"^#{2,3}\s+key points\s*$", re.I | re.M)
 LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references|lesson_summary|flashcards)\(\s*[\"']([^\"']+)[\"']")
-ELEMENT_CALL = re.compile(r"\b(quiz|flowchart|figure|explorer|slider_chart)\(\s*[\"']([^\"']+)[\"']")
-INTERACTIVE = ("flowchart", "explorer", "slider_chart")
+ELEMENT_CALL = re.compile(r"\b(quiz|flowchart|figure|explorer|slider_chart|case_study)\(\s*[\"']([^\"']+)[\"']")
+ASSESSMENT_CALL = re.compile(r"\bfinal_assessment\(")
+INTERACTIVE = ("flowchart", "explorer", "slider_chart", "case_study")
 MINIMUM_QUESTIONS = 8
 MINIMUM_TYPES = 3
 MINIMUM_REFERENCES = 4
@@ -72,7 +73,8 @@ def _read_notebook(course: Course, index: int) -> nbformat.NotebookNode | Proble
 def _element_ids(course: Course) -> dict[str, set[str]]:
     return {"quiz": course.quiz_ids(), "flowchart": {c.id for c in course.flowcharts.values()},
             "figure": set(course.figures), "explorer": {e.id for e in course.explorers.values()},
-            "slider_chart": {c.id for c in course.charts.values()}}
+            "slider_chart": {c.id for c in course.charts.values()},
+            "case_study": {c.id for c in course.cases.values()}}
 
 
 def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNode) -> Iterator[Problem]:
@@ -100,6 +102,8 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
             if element_id not in known[kind] and not course.unreadable:
                 yield Problem(name, at, f"shows unknown {kind.replace('_', ' ')} '{element_id}'",
                               hint=suggestion(element_id, sorted(known[kind])))
+        if ASSESSMENT_CALL.search(cell.source):
+            calls.add("final_assessment")
         for function, lesson_id in LESSON_CALL.findall(cell.source):
             calls.add(function)
             if lesson_id != lesson.id:
@@ -131,7 +135,7 @@ def _lesson_standard(course: Course, lesson, markdown: str, calls: set[str], ele
     cited = set(cited_keys(markdown)) | {question.reference for question in questions}
     wanted = [
         (KEY_POINTS.search(markdown), "has no '## Key points' section", "end the lesson with its key points"),
-        (len(questions) >= MINIMUM_QUESTIONS and len(types) >= MINIMUM_TYPES,
+        ("final_assessment" in calls or (len(questions) >= MINIMUM_QUESTIONS and len(types) >= MINIMUM_TYPES),
          f"its quizzes have {len(questions)} questions of {len(types)} types",
          f"a lesson needs at least {MINIMUM_QUESTIONS} questions of {MINIMUM_TYPES} types"),
         (len(cited) >= MINIMUM_REFERENCES, f"cites {len(cited)} references",
@@ -164,6 +168,7 @@ def _unused_references(course: Course, cited: set[str]) -> Iterator[Problem]:
     used |= {key for figure in course.figures.values() for key in figure.references}
     used |= {item.reference for explorer in course.explorers.values() for item in explorer.items}
     used |= {key for chart in course.charts.values() for key in chart.references}
+    used |= {key for case in course.cases.values() for key in case.references}
     document = course.documents[REFERENCES]
     for index, key in enumerate(course.references):
         if key not in used:

@@ -20,7 +20,8 @@ ALL = "__all__"
 
 def explorer_items(explorer: Explorer, references: dict[str, Reference], group: str = ALL) -> list[dict[str, Any]]:
     """The items in a group (or all), with their sources, in file order."""
-    return [{"title": item.title, "text": item.text, "groups": item.groups,
+    return [{"title": item.title, "text": item.text, "groups": item.groups, "badge": item.badge,
+             "badge_label": explorer.badge_label,
              "source": citation_text(references[item.reference]), "url": citation_url(references[item.reference])}
             for item in explorer.items if group == ALL or group in item.groups]
 

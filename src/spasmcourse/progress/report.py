@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spasmcourse.content import Course
+from spasmcourse.content.assessment import assessment_lesson, assessment_quiz
+from spasmcourse.i18n import text
 from spasmcourse.progress.store import Attempt
 
 Latest = dict[tuple[str, str, str], Attempt]
@@ -27,9 +29,12 @@ class Score:
 
 
 def quiz_scores(course: Course, lesson_id: str, latest: Latest) -> list[Score]:
-    """The score of each quiz in a lesson."""
+    """The score of each quiz in a lesson, the final assessment included where it is shown."""
     scores = []
-    for quiz in course.lesson_quizzes(lesson_id):
+    quizzes = course.lesson_quizzes(lesson_id)
+    if lesson_id == assessment_lesson(course):
+        quizzes.append(assessment_quiz(course, text("assessment_title")))
+    for quiz in quizzes:
         saved = [latest.get((lesson_id, quiz.id, question.id)) for question in quiz.questions]
         scores.append(Score(quiz.id, quiz.title, sum(a is not None for a in saved),
                             sum(bool(a and a.correct) for a in saved), len(quiz.questions)))
