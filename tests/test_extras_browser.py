@@ -10,8 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import REPO, OfflinePage
+from quiz_drivers import StaticForm
 from spasmcourse.content import load_course
+from spasmcourse.content.assessment import assessment_quiz
 from spasmcourse.content.notebooks import ELEMENT_CALL, LESSON_CALL
+from spasmcourse.elements.quiz.static import question_dom_id, quiz_html
 from spasmcourse.elements.slider_chart import value_at
 
 COURSE = load_course(REPO)
@@ -164,13 +167,16 @@ def test_case_study_offline_by_keyboard(built_course: Path, offline: OfflinePage
     expect(root.locator(".sc-case-trail li")).to_have_count(taken)
 
 
-def test_final_assessment_works_offline(built_course: Path, offline: OfflinePage) -> None:
-    lesson_id = next(lesson.id for lesson in COURSE.lessons
-                     if "final_assessment(" in "".join(c.source for c in nbformat.read(
-                         COURSE.notebook_path(lesson), as_version=4).cells if c.cell_type == "code"))
-    page = open_page(built_course, offline, lesson_id)
+def test_final_assessment_works_offline(tmp_path: Path, offline: OfflinePage) -> None:
+    quiz = assessment_quiz(COURSE, "Final course assessment")
+    page_file = tmp_path / "assessment.html"
+    page_file.write_text("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Assessment</title></head>"
+                         f"<body><main>{quiz_html(quiz, COURSE.references, 'final')}</main></body></html>")
+    page = offline.open(page_file)
     root = page.locator("#sc-quiz-final-assessment")
-    expect(root).to_be_visible()
     lessons_with_quizzes = [lesson for lesson in COURSE.lessons if COURSE.lesson_quizzes(lesson.id)]
     assert root.locator("form.sc-question").count() >= len(lessons_with_quizzes)
-    expect(root.locator(".sc-score")).to_contain_text("Score: 0 of")
+    first = quiz.questions[0]
+    form = StaticForm(page, page.locator(f"#{question_dom_id(quiz, first)}"), first)
+    form.answer(right=True)
+    expect(root.locator(".sc-score")).to_have_text(f"Score: 1 of {len(quiz.questions)} correct")
