@@ -94,6 +94,7 @@ def test_flashcards_by_keyboard_are_remembered(built_course: Path, offline: Offl
     page.keyboard.press("Enter")
     expect(card.locator(".sc-card-front")).not_to_have_text(first)
     expect(root.locator(".sc-cards-progress")).to_contain_text("You know 1 of")
+    page.wait_for_function("() => Object.keys(localStorage).some(key => key.includes(':cards:'))")
     page.reload()
     expect(page.locator(f"#sc-cards-{lesson_id} .sc-cards-progress")).to_contain_text("You know 1 of")
     expect(page.locator(f"#sc-cards-{lesson_id} .sc-card-front")).not_to_have_text(first)
