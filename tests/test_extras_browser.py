@@ -95,6 +95,9 @@ def test_flashcards_by_keyboard_are_remembered(built_course: Path, offline: Offl
     expect(card.locator(".sc-card-front")).not_to_have_text(first)
     expect(root.locator(".sc-cards-progress")).to_contain_text("You know 1 of")
     page.wait_for_function("() => Object.keys(localStorage).some(key => key.includes(':cards:'))")
+    # Chromium hands localStorage writes to its storage service asynchronously; a reload in the
+    # same instant can start from the old copy, which no person clicking could do.
+    page.wait_for_timeout(1500)
     page.reload()
     expect(page.locator(f"#sc-cards-{lesson_id} .sc-cards-progress")).to_contain_text("You know 1 of")
     expect(page.locator(f"#sc-cards-{lesson_id} .sc-card-front")).not_to_have_text(first)
