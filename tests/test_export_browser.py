@@ -13,6 +13,7 @@ from conftest import AXE, REPO, OfflinePage
 from quiz_drivers import StaticForm
 from quiz_spec import CASES, EXPECTED_ANSWER_TEXT, expected, spec_question
 from spasmcourse.content import load_course
+from spasmcourse.content.assessment import quizzes_shown
 from spasmcourse.content.models import Quiz
 from spasmcourse.content.questions import Question
 from spasmcourse.elements.quiz.shuffle import shuffled
@@ -29,7 +30,8 @@ LESSON_WITH_EVERY_TYPE = "01-what-is-a-spasm"
 
 
 def lesson_questions(lesson_id: str) -> list[tuple[Quiz, Question]]:
-    return [(quiz, question) for quiz in COURSE.lesson_quizzes(lesson_id) for question in quiz.questions]
+    quizzes = quizzes_shown(COURSE, lesson_id, strings()["assessment_title"])
+    return [(quiz, question) for quiz in quizzes for question in quiz.questions]
 
 
 def first_question(lesson_id: str) -> tuple[Quiz, Question]:

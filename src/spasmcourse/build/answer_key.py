@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from spasmcourse.content import Course
+from spasmcourse.content.assessment import quizzes_shown
 from spasmcourse.content.questions import Categorize, Matching, Numeric, Ordering, Question
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.quiz.checking import choice_options
@@ -20,7 +21,7 @@ def write_answer_keys(course: Course, out: Path) -> list[Path]:
     css = inline_asset("page.css") + inline_asset("print.css")
     written, listed = [], []
     for lesson in course.lessons:
-        quizzes = course.lesson_quizzes(lesson.id)
+        quizzes = quizzes_shown(course, lesson.id, text("assessment_title"))
         if not quizzes:
             continue
         views = [{"title": quiz.title, "questions": [_entry(course, q) for q in quiz.questions]}

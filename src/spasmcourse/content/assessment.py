@@ -26,3 +26,11 @@ def assessment_lesson(course: Course) -> str:
         if "final_assessment(" in notebook_code(course.notebook_path(lesson)):
             return lesson.id
     return course.lessons[-1].id
+
+
+def quizzes_shown(course: Course, lesson_id: str, title: str = ASSESSMENT_ID) -> list[Quiz]:
+    """The quizzes a lesson shows: its own, and the final assessment in the lesson that holds it."""
+    quizzes = list(course.lesson_quizzes(lesson_id))
+    if lesson_id == assessment_lesson(course):
+        quizzes.append(assessment_quiz(course, title))
+    return quizzes

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import nbformat
 import textstat
 
+from spasmcourse.content.assessment import quizzes_shown
 from spasmcourse.content.citing import cited_keys
 from spasmcourse.content.course import Course
 from spasmcourse.content.notebooks import ELEMENT_CALL, INTERACTIVE
@@ -49,7 +50,7 @@ def lesson_stats(course: Course) -> list[LessonStats]:
                                and cell.metadata.get("slideshow", {}).get("slide_type") != "notes")
         calls = [kind for cell in notebook.cells if cell.cell_type == "code"
                  for kind, _ in ELEMENT_CALL.findall(cell.source)]
-        questions = [q for quiz in course.lesson_quizzes(lesson.id) for q in quiz.questions]
+        questions = [q for quiz in quizzes_shown(course, lesson.id) for q in quiz.questions]
         prose = plain_prose(markdown)
         words = len(prose.split())
         results.append(LessonStats(
