@@ -34,6 +34,11 @@ PACKAGES = {
             "LICENSE": "LICENSE",
         },
     },
+    "lunr": {
+        "version": "2.3.9",
+        "folder": SHIPPED,
+        "files": {"lunr.min.js": "lunr.min.js", "LICENSE": "LICENSE"},
+    },
     "axe-core": {
         "version": "4.14.1",
         "folder": TEST_ONLY,

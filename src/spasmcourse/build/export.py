@@ -11,18 +11,20 @@ import nbformat
 from nbconvert import HTMLExporter, SlidesExporter
 from traitlets.config import Config
 
+from spasmcourse.build.assets import link_assets
+from spasmcourse.build.outline import table_of_contents
 from spasmcourse.content.extras import Term
 from spasmcourse.content.models import Lesson
 from spasmcourse.elements.glossary import link_terms
-from spasmcourse.i18n import strings
-from spasmcourse.rendering import inline_asset
+from spasmcourse.i18n import strings, text
+from spasmcourse.rendering import render
 
 TEMPLATE_FOLDER = Path(str(files("spasmcourse").joinpath("templates", "nbconvert")))
 HIDE_INPUT_TAG = "remove-input"
 GLOSSARY_PAGE = "glossary.html"
 REVEAL_FOLDER = "reveal.js"
+ASSET_PREFIX = "../assets/"
 _NOTEBOOK_LINK = re.compile(r'href="([0-9]{2}(?:-[a-z0-9]+)+)\.ipynb(#[^"]*)?"')
-_INLINE_ASSET = re.compile(r'<(style|script) data-sc-asset="([^"]+)">.*?</\1>\n?', re.S)
 
 
 @dataclass(frozen=True)
@@ -51,22 +53,46 @@ def export_page(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     """The lesson as one HTML page with previous/next navigation and no external loads."""
     exporter = HTMLExporter(config=_config(), template_name="spasm-page",
                             extra_template_basedirs=[str(TEMPLATE_FOLDER)])
-    resources = {"spasm": {**_shared(context), "css": inline_asset("page.css"),
-                           "slides_href": f"../slides/{context.lesson.id}.slides.html"}}
+    header = render("site/header.html.j2", here=context.lesson.title, course_title=context.course_title,
+                    slides_href=f"../slides/{context.lesson.id}.slides.html")
+    resources = {"spasm": {**_shared(context), "header": header}}
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return link_terms(link_lessons(single_assets(body), context.lesson_ids, ".html"), context.glossary,
-                      GLOSSARY_PAGE)
+    page = table_of_contents(link_assets(body, ASSET_PREFIX), text("site_on_this_page"))
+    return link_terms(link_lessons(page, context.lesson_ids, ".html"), context.glossary, GLOSSARY_PAGE)
 
 
 def export_slides(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     """The lesson as a reveal.js deck that loads reveal from the vendored folder beside it."""
     exporter = SlidesExporter(config=_config(), template_name="spasm-slides",
                               extra_template_basedirs=[str(TEMPLATE_FOLDER)])
-    resources = {"spasm": {**_shared(context), "css": inline_asset("slides.css"),
-                           "reveal": REVEAL_FOLDER}}
-    body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return link_terms(link_lessons(single_assets(body), context.lesson_ids, ".slides.html"), context.glossary,
-                      f"../html/{GLOSSARY_PAGE}")
+    resources = {"spasm": {**_shared(context), "reveal": REVEAL_FOLDER}}
+    body, _ = exporter.from_notebook_node(notes_outside_fragments(notebook), resources=resources)
+    return link_terms(link_lessons(link_assets(body, ASSET_PREFIX), context.lesson_ids, ".slides.html"),
+                      context.glossary, f"../html/{GLOSSARY_PAGE}")
+
+
+def notes_outside_fragments(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy with each notes cell moved ahead of the fragments it follows.
+
+    reveal.js shows notes inside a fragment only while that fragment is current, so a teacher
+    would lose a slide's notes the moment the slide opens; before the fragments they always show.
+    """
+    copy = nbformat.from_dict(notebook)
+    cells: list = []
+    fragments_from: int | None = None
+    for cell in copy.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+        if kind == "notes" and fragments_from is not None:
+            cells.insert(fragments_from, cell)
+            fragments_from += 1
+            continue
+        if kind == "fragment" and fragments_from is None:
+            fragments_from = len(cells)
+        elif kind in ("slide", "subslide"):
+            fragments_from = None
+        cells.append(cell)
+    copy.cells = cells
+    return copy
 
 
 def link_lessons(html: str, lesson_ids: frozenset[str], suffix: str) -> str:
@@ -78,22 +104,6 @@ def link_lessons(html: str, lesson_ids: frozenset[str], suffix: str) -> str:
     return _NOTEBOOK_LINK.sub(replace, html)
 
 
-def single_assets(html: str) -> str:
-    """Keep the first inline copy of each element asset (quiz CSS and JS) and drop the repeats.
-
-    Every element output carries its assets so it works alone; the scripts are idempotent and
-    also run on DOMContentLoaded, so one copy per page serves every element on it.
-    """
-    seen: set[str] = set()
-
-    def first_only(match: re.Match[str]) -> str:
-        if match.group(2) in seen:
-            return ""
-        seen.add(match.group(2))
-        return match.group(0)
-    return _INLINE_ASSET.sub(first_only, html)
-
-
 def _shared(context: LessonContext) -> dict[str, object]:
     return {"course_title": context.course_title, "lesson": context.lesson, "language": context.language,
-            "previous": context.previous, "next": context.next, "strings": strings()}
+            "previous": context.previous, "next": context.next, "strings": strings(), "assets": ASSET_PREFIX}

@@ -62,13 +62,14 @@ def course_map() -> HTML:
 def lesson_references(lesson_id: str) -> HTML:
     """The numbered reference list of a lesson: what its text cites, then what its quizzes cite."""
     course = current_course()
-    keys = _cited_in_order(course, lesson_id)
+    keys = cited_in_order(course, lesson_id)
     items = [{"anchor": anchor(key), "text": citation_text(course.references[key]),
               "url": citation_url(course.references[key])} for key in keys]
     return HTML(render("elements/references.html.j2", references=items))
 
 
-def _cited_in_order(course: Course, lesson_id: str) -> list[str]:
+def cited_in_order(course: Course, lesson_id: str) -> list[str]:
+    """The reference keys of a lesson: what its text cites, in order, then what its quizzes cite."""
     ordered = notebook_citations(course.notebook_path(course.lesson(lesson_id)))
     quiz_keys = sorted({q.reference for quiz in course.lesson_quizzes(lesson_id) for q in quiz.questions})
     return ordered + [key for key in quiz_keys if key not in ordered]

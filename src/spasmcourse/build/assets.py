@@ -1,0 +1,57 @@
+"""Shared front-end files of the exported course: CSS and JS live once in _build/assets, not in every page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from importlib.resources import files
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+SHARED_FOLDER = "assets"
+HIGHLIGHT_CSS = "highlight.css"
+VENDORED = ("lunr/lunr.min.js", "lunr/LICENSE")
+_INLINE_ASSET = re.compile(r'<(style|script) data-sc-asset="([^"]+)">.*?</\1>\n?', re.S)
+
+
+def link_assets(html: str, prefix: str) -> str:
+    """Replace each element's inline CSS and JS with one reference per page to the shared file.
+
+    Stylesheets move into the head; scripts stay where the element put them, so they run in the
+    same order as the inline copies did (each script is idempotent and also runs on load).
+    """
+    seen: set[str] = set()
+    styles: list[str] = []
+
+    def linked(match: re.Match[str]) -> str:
+        kind, name = match.group(1), match.group(2)
+        if name in seen:
+            return ""
+        seen.add(name)
+        if kind == "style":
+            styles.append(f'<link rel="stylesheet" href="{prefix}{name}">\n')
+            return ""
+        return f'<script src="{prefix}{name}"></script>\n'
+    body = _INLINE_ASSET.sub(linked, html)
+    return body.replace("</head>", "".join(styles) + "</head>", 1)
+
+
+def write_shared_assets(out: Path) -> Path:
+    """Copy the static CSS and JS, the search library and the code highlighting CSS to out/assets."""
+    target = out / SHARED_FOLDER
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(Path(str(files("spasmcourse").joinpath("static"))), target)
+    vendor = Path(str(files("spasmcourse").joinpath("vendor")))
+    for name in VENDORED:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(vendor / name, target / name)
+    (target / HIGHLIGHT_CSS).write_text(highlight_css(), encoding="utf-8")
+    return target
+
+
+def highlight_css() -> str:
+    """The code highlighting CSS that nbconvert's lab template would inline into every page."""
+    _, resources = HTMLExporter(template_name="lab").from_notebook_node(nbformat.v4.new_notebook())
+    return "\n".join(resources["inlining"]["css"])
