@@ -24,7 +24,7 @@ def write_answer_keys(course: Course, out: Path) -> list[Path]:
         quizzes = quizzes_shown(course, lesson.id, text("assessment_title"))
         if not quizzes:
             continue
-        views = [{"title": quiz.title, "questions": [_entry(course, q) for q in quiz.questions]}
+        views = [{"title": quiz.title, "questions": [answer_entry(course, q) for q in quiz.questions]}
                  for quiz in quizzes]
         path = out / f"{lesson.id}.html"
         path.write_text(render("site/answer_key.html.j2", lesson=lesson, quizzes=views, css=css,
@@ -39,7 +39,8 @@ def write_answer_keys(course: Course, out: Path) -> list[Path]:
     return [index, *written]
 
 
-def _entry(course: Course, question: Question) -> dict[str, Any]:
+def answer_entry(course: Course, question: Question) -> dict[str, Any]:
+    """One question as the answer key shows it: the answer, the feedback per option or item, and the source."""
     reference = course.references[question.reference]
     return {"question": question, "answer": answer_text(question), "feedback": _feedback(question),
             "source": citation_text(reference), "source_url": citation_url(reference)}
