@@ -73,15 +73,18 @@ def test_build_reports_a_failing_cell(course_copy: Path) -> None:
 
 
 def test_build_writes_pages_and_says_where(course_copy: Path) -> None:
-    lessons = [lesson.id for lesson in load_course(course_copy).lessons]
+    course = load_course(course_copy)
+    lessons = [lesson.id for lesson in course.lessons]
+    site = ["index.html", "glossary.html", "references.html", "search.html",
+            *(f"flowchart-{chart.id}.html" for chart in course.flowcharts.values())]
     result = run("build", "--only", "html", "--out", str(course_copy / "out"), cwd=course_copy)
     assert result.returncode == 0, result.stderr
     assert f"[1/{len(lessons)}] {lessons[0]} built" in result.stderr
-    assert f"Built {len(lessons) + 2} pages and 0 slide decks" in result.stdout
+    assert f"Built {len(lessons) + len(site)} pages and 0 slide decks" in result.stdout
     assert f"Pages:  {course_copy / 'out' / 'html' / 'index.html'}" in result.stdout
     assert sorted(p.name for p in (course_copy / "out" / "html").iterdir()) == sorted(
-        [*(f"{lesson}.html" for lesson in lessons), "glossary.html", "index.html"])
-    assert not (course_copy / "out" / "slides").exists()
+        [*(f"{lesson}.html" for lesson in lessons), *site, "search-index.js"])
+    assert sorted(p.name for p in (course_copy / "out").iterdir()) == ["assets", "html"]
 
 
 def test_answer_key_lists_every_question_with_its_answer(course_copy: Path) -> None:

@@ -9,8 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spasmcourse.build.answer_key import write_answer_keys
+from spasmcourse.build.bundle import write_bundle
 from spasmcourse.build.execute import BuildError
 from spasmcourse.build.pipeline import FORMATS, build_course
+from spasmcourse.build.teacher_kit import write_teacher_kit
 from spasmcourse.content import find_course_root, load_course
 from spasmcourse.content.notebooks import check_course
 from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
@@ -60,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("--out", type=Path, default=None,
                      help="output folder (default: <root>/_build/answer-key)")
     key.set_defaults(run=_answer_key)
+    kit = commands.add_parser("teacher-kit", help="write a teacher's guide and a student handout (PDF) per lesson")
+    kit.add_argument("--out", type=Path, default=None,
+                     help="output folder (default: <root>/_build/teacher-kit)")
+    kit.set_defaults(run=_teacher_kit)
+    bundle = commands.add_parser("bundle", help="build the site, slides and teacher's kit into one offline zip")
+    bundle.add_argument("--out", type=Path, default=None,
+                        help="the zip to write (default: <root>/_build/spasmcourse-offline.zip)")
+    bundle.set_defaults(run=_bundle)
     progress = commands.add_parser("progress", help="show your saved quiz scores per lesson")
     what = progress.add_mutually_exclusive_group()
     what.add_argument("--csv", nargs="?", const="-", metavar="FILE",
@@ -103,6 +113,24 @@ def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
     out = (arguments.out or root / "_build" / "answer-key").resolve()
     written = write_answer_keys(load_course(root), out)
     print(f"Wrote answer keys for {len(written) - 1} lessons: {out / 'index.html'}")
+    return 0
+
+
+def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
+    problems = check_course(root)
+    if problems:
+        raise ContentError(problems)
+    out = (arguments.out or root / "_build" / "teacher-kit").resolve()
+    report = write_teacher_kit(load_course(root), out)
+    print(f"Wrote {len(report.guides)} teacher's guides and {len(report.handouts)} handouts: {report.index}")
+    return 0
+
+
+def _bundle(root: Path, arguments: argparse.Namespace) -> int:
+    zip_path = (arguments.out or root / "_build" / "spasmcourse-offline.zip").resolve()
+    report = write_bundle(root, root / "_build", zip_path)
+    print(f"Wrote the offline bundle: {report.zip_path} ({report.files} files, "
+          f"{report.bytes / 1_000_000:.1f} MB). Unzip it and open spasmcourse/index.html.")
     return 0
 
 

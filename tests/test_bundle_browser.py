@@ -1,0 +1,76 @@
+"""The offline bundle, unzipped into a fresh folder: every link resolves and everything works offline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import REPO, OfflinePage
+from spasmcourse.build.bundle import BUNDLE_FOLDER, KIT_FOLDER, write_start_page, zip_folder
+from spasmcourse.build.teacher_kit import write_teacher_kit
+from spasmcourse.content import load_course
+from test_export_browser import answer_wrong_then_right, first_question
+from test_site_browser import axe_violations, broken_links
+
+COURSE = load_course(REPO)
+
+
+@pytest.fixture(scope="module")
+def unzipped(built_course: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle made from the test build, zipped, then unzipped somewhere else."""
+    work = tmp_path_factory.mktemp("bundle-work")
+    for part in ("assets", "html", "slides"):
+        shutil.copytree(built_course / part, work / part)
+    write_teacher_kit(COURSE, work / KIT_FOLDER)
+    write_start_page(COURSE, work)
+    report = zip_folder(work, tmp_path_factory.mktemp("bundle-zip") / "course.zip")
+    assert report.files > 50
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(report.zip_path) as archive:
+        names = archive.namelist()
+        assert all(name.startswith(f"{BUNDLE_FOLDER}/") for name in names)
+        archive.extractall(target)
+    return target / BUNDLE_FOLDER
+
+
+def test_bundle_holds_site_slides_and_kit(unzipped: Path) -> None:
+    for lesson in COURSE.lessons:
+        assert (unzipped / "html" / f"{lesson.id}.html").is_file()
+        assert (unzipped / "slides" / f"{lesson.id}.slides.html").is_file()
+        assert (unzipped / KIT_FOLDER / f"{lesson.id}.html").is_file()
+        assert (unzipped / KIT_FOLDER / "handouts" / f"{lesson.id}.pdf").read_bytes().startswith(b"%PDF")
+    assert (unzipped / "slides" / "reveal.js" / "LICENSE").is_file()
+    assert (unzipped / "assets" / "lunr" / "LICENSE").is_file()
+
+
+def test_every_link_in_the_bundle_resolves(unzipped: Path) -> None:
+    assert broken_links(unzipped) == []
+
+
+def test_start_page_leads_to_a_working_lesson_deck_and_kit(unzipped: Path, offline: OfflinePage) -> None:
+    page = offline.open(unzipped / "index.html")
+    assert axe_violations(page) == []
+    lesson = COURSE.lessons[2]
+    page.get_by_role("link", name="Course site").click()
+    page.get_by_role("link", name=lesson.title, exact=True).click()
+    page.wait_for_load_state("load")
+    quiz, question = first_question(lesson.id)
+    answer_wrong_then_right(page, quiz, question)
+    page.get_by_role("searchbox", name="Search the course").fill("spasm")
+    page.keyboard.press("Enter")
+    expect(page.locator("#sc-search-results li").first).to_be_visible()
+    page.goto((unzipped / "index.html").as_uri())
+    page.get_by_role("link", name=lesson.title, exact=True).click()
+    expect(page.locator(".reveal.ready")).to_have_count(1)
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"#/1"))
+    page.goto((unzipped / "index.html").as_uri())
+    page.get_by_role("link", name="Teacher's kit").click()
+    page.get_by_role("link", name=re.compile("Teacher's guide")).first.click()
+    expect(page.locator("h1")).to_contain_text(COURSE.lessons[0].title)
+    assert axe_violations(page) == []
