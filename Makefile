@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test check html slides build lint vendor clean venv chromium
+.PHONY: lab test check html slides build lint vendor clean venv chromium screenshots
 
 venv: $(STAMP)
 
@@ -42,6 +42,11 @@ slides: venv
 
 lint: venv
 	$(BIN)/ruff check src tests tools
+
+# Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
+screenshots: venv chromium
+	SPASMCOURSE_SCREENSHOTS=1 $(BIN)/python -m pytest -n 2 --dist loadfile tests/test_live_lab.py \
+		tests/test_export_browser.py tests/test_site_browser.py -k "answered_live or quiz_works_offline or flowchart_page_works"
 
 vendor: venv
 	$(BIN)/python tools/vendor_frontend.py

@@ -115,3 +115,16 @@ def offline(browser) -> Iterator[OfflinePage]:
     holder.context.close()
     assert holder.refused == [], f"requests were attempted: {holder.refused}"
     assert holder.errors == [], f"script errors: {holder.errors}"
+
+
+SCREENSHOTS = REPO / "assets" / "screenshots"
+
+
+def screenshot(target, name: str, tmp: Path) -> Path:
+    """Photograph a page or element; with SPASMCOURSE_SCREENSHOTS=1 into assets/screenshots for the README."""
+    folder = SCREENSHOTS if os.environ.get("SPASMCOURSE_SCREENSHOTS") == "1" else tmp
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    target.screenshot(path=str(path))
+    assert path.read_bytes().startswith(b"\x89PNG") and path.stat().st_size > 5000, f"{name}.png is blank"
+    return path

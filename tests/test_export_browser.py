@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import AXE, REPO, OfflinePage
+from conftest import AXE, REPO, OfflinePage, screenshot
 from quiz_drivers import StaticForm
 from quiz_spec import CASES, EXPECTED_ANSWER_TEXT, expected, spec_question
 from spasmcourse.content import load_course
@@ -66,7 +66,7 @@ def test_build_loads_nothing_from_the_network(built_course: Path) -> None:
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
 def test_lesson_page_quiz_works_offline(built_course: Path, offline: OfflinePage,
-                                        lesson_id: str) -> None:
+                                        lesson_id: str, tmp_path: Path) -> None:
     page = offline.open(built_course / "html" / f"{lesson_id}.html")
     expect(page.locator("h1").first).to_be_visible()
     expect(page.locator(".sc-safety")).to_contain_text("Not medical advice")
@@ -75,11 +75,13 @@ def test_lesson_page_quiz_works_offline(built_course: Path, offline: OfflinePage
     quiz, question = first_question(lesson_id)
     expect(page.locator(f"#{quiz_dom_id(quiz)}")).to_be_visible()
     answer_wrong_then_right(page, quiz, question)
+    if lesson_id == LESSON_WITH_EVERY_TYPE:
+        screenshot(page.locator(f"#{question_dom_id(quiz, question)}"), "quiz", tmp_path)
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
 def test_slide_deck_quiz_works_offline(built_course: Path, offline: OfflinePage,
-                                       lesson_id: str) -> None:
+                                       lesson_id: str, tmp_path: Path) -> None:
     page = offline.open(built_course / "slides" / f"{lesson_id}.slides.html")
     expect(page.locator(".reveal.ready")).to_have_count(1)
     assert page.evaluate("Reveal.getTotalSlides()") >= 4
@@ -91,6 +93,8 @@ def test_slide_deck_quiz_works_offline(built_course: Path, offline: OfflinePage,
     }""", quiz_dom_id(quiz))
     expect(page.locator(f"#{question_dom_id(quiz, question)}")).to_be_in_viewport()
     answer_wrong_then_right(page, quiz, question)
+    if lesson_id == LESSON_WITH_EVERY_TYPE:
+        screenshot(page, "slide", tmp_path)
 
 
 def test_every_question_type_works_offline(built_course: Path, offline: OfflinePage) -> None:

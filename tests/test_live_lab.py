@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import copy_course
+from conftest import copy_course, screenshot
 from flow_oracle import walk
 from quiz_drivers import LiveQuestion
 from spasmcourse.content import load_course
@@ -96,7 +96,7 @@ def open_and_run(page: Page, url: str, lesson: str) -> None:
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
-def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str, Path]) -> None:
+def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str, Path], tmp_path: Path) -> None:
     url, course_root = lab
     course = load_course(course_root)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -121,6 +121,9 @@ def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str
             expect(box).to_contain_text(question.explanation)
         count = len(quiz.questions)
         expect(score.locator(".sc-score")).to_have_text(f"Score: {count} of {count} correct")
+        if quiz is course.lesson_quizzes(LESSON)[0]:
+            page.locator(f".sc-live .{question_dom_id(quiz, quiz.questions[0])}").scroll_into_view_if_needed()
+            screenshot(page, "jupyterlab-lesson", tmp_path)
     total = sum(len(quiz.questions) for quiz in course.lesson_quizzes(LESSON))
     expect(page.locator(".sc-summary-total")).to_have_text(f"In all: {total} of {total} questions correct.")
     context.close()

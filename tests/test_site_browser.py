@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import AXE, REPO, OfflinePage
+from conftest import AXE, REPO, OfflinePage, screenshot
 from spasmcourse.content import load_course
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
 from test_flowchart_browser import follow, shortest_path_to
@@ -150,7 +150,7 @@ def test_search_handles_partial_words_and_no_match(built_course: Path, offline: 
 
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.id)
-def test_flowchart_page_works_offline(built_course: Path, offline: OfflinePage, chart) -> None:
+def test_flowchart_page_works_offline(built_course: Path, offline: OfflinePage, chart, tmp_path: Path) -> None:
     page = offline.open(built_course / "html" / f"flowchart-{chart.id}.html")
     expect(page.locator("h1")).to_have_text(chart.title)
     root = page.locator(f"#{flowchart_dom_id(chart)}")
@@ -159,6 +159,8 @@ def test_flowchart_page_works_offline(built_course: Path, offline: OfflinePage, 
     card = root.locator(f'.sc-flow-step[data-node="{path[-1][0]}"]')
     expect(card).to_be_visible()
     expect(card).to_contain_text(chart.node(path[-1][0]).advice)
+    if chart.id == "back-pain-triage":
+        screenshot(root.locator(".sc-flow-stepper"), "flowchart", tmp_path)
 
 
 @pytest.mark.parametrize("relative", [f"html/{name}" for name in SITE_PAGES] + ["html/01-what-is-a-spasm.html"])
