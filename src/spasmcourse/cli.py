@@ -98,7 +98,8 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     formats = (arguments.only,) if arguments.only else FORMATS
     report = build_course(root, out, formats)
     print(f"Built {len(report.pages)} pages and {len(report.decks)} slide decks "
-          f"in {report.seconds:.1f} s.")
+          f"in {report.seconds:.1f} s ({len(report.executed)} lessons executed, "
+          f"{len(report.unchanged)} unchanged since the last build).")
     if report.pages:
         print(f"  Pages:  {out / 'html' / 'index.html'}")
     if report.decks:

@@ -9,12 +9,15 @@ from importlib.resources import files
 from pathlib import Path
 
 from spasmcourse.build.assets import write_shared_assets
+from spasmcourse.build.cache import BuildCache, lesson_key
 from spasmcourse.build.execute import execute_notebook
 from spasmcourse.build.export import GLOSSARY_PAGE, REVEAL_FOLDER, LessonContext, export_page, export_slides
 from spasmcourse.build.search import INDEX_FILE, search_documents, search_index_script, search_strings
 from spasmcourse.build.site import flowchart_pages, glossary_page, index_page, references_page, search_page
 from spasmcourse.content import Course, load_course
+from spasmcourse.content.models import Lesson
 from spasmcourse.content.notebooks import check_course
+from spasmcourse.i18n import current_language
 from spasmcourse.problems import ContentError
 from spasmcourse.progress_report import progress
 
@@ -28,11 +31,17 @@ class BuildReport:
     out: Path
     pages: list[Path] = field(default_factory=list)
     decks: list[Path] = field(default_factory=list)
+    executed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
 def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> BuildReport:
-    """Write out/html (index and lesson pages) and out/slides (one deck per lesson)."""
+    """Write out/html (index and lesson pages) and out/slides (one deck per lesson).
+
+    A lesson whose inputs, the library and the settings are unchanged since the last build into
+    `out` is neither executed nor exported again (see build/cache.py).
+    """
     started = time.perf_counter()
     problems = check_course(root)
     if problems:
@@ -44,22 +53,40 @@ def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> B
     if "slides" in formats:
         _copy_reveal(slides_folder / REVEAL_FOLDER)
     lessons = course.lessons
+    build_cache = BuildCache(out)
     pages: dict[str, str] = {}
     with progress(lessons, "Building lessons") as steps:
         for lesson in lessons:
-            notebook = execute_notebook(course.notebook_path(lesson), lesson.notebook)
-            context = _context(course, lesson.id)
+            key = lesson_key(course, lesson, current_language())
+            outputs = {"html": html_folder / f"{lesson.id}.html", "slides": slides_folder / f"{lesson.id}.slides.html"}
+            stale = [f for f in formats if not build_cache.fresh(lesson.id, f, key, outputs[f])]
+            if stale:
+                _build_lesson(course, lesson, {f: outputs[f] for f in stale})
+                for output_format in stale:
+                    build_cache.record(lesson.id, output_format, key)
+                build_cache.save()
+                report.executed.append(lesson.id)
+            else:
+                report.unchanged.append(lesson.id)
             if "html" in formats:
-                pages[lesson.id] = export_page(notebook, context)
-                report.pages.append(_write(html_folder / f"{lesson.id}.html", pages[lesson.id]))
+                pages[lesson.id] = outputs["html"].read_text(encoding="utf-8")
+                report.pages.append(outputs["html"])
             if "slides" in formats:
-                deck = slides_folder / f"{lesson.id}.slides.html"
-                report.decks.append(_write(deck, export_slides(notebook, context)))
-            steps.step(f"{lesson.id} built")
+                report.decks.append(outputs["slides"])
+            steps.step(f"{lesson.id} {'built' if stale else 'unchanged'}")
     if "html" in formats:
         report.pages[:0] = _write_site_pages(course, html_folder, pages)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _build_lesson(course: Course, lesson: Lesson, outputs: dict[str, Path]) -> None:
+    notebook = execute_notebook(course.notebook_path(lesson), lesson.notebook)
+    context = _context(course, lesson.id)
+    if "html" in outputs:
+        _write(outputs["html"], export_page(notebook, context))
+    if "slides" in outputs:
+        _write(outputs["slides"], export_slides(notebook, context))
 
 
 def _write_site_pages(course: Course, folder: Path, pages: dict[str, str]) -> list[Path]:
