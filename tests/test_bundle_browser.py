@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -12,7 +14,6 @@ from playwright.sync_api import expect
 
 from conftest import REPO, OfflinePage
 from spasmcourse.build.bundle import BUNDLE_FOLDER, KIT_FOLDER, write_start_page, zip_folder
-from spasmcourse.build.teacher_kit import write_teacher_kit
 from spasmcourse.content import load_course
 from test_export_browser import answer_wrong_then_right, first_question
 from test_site_browser import axe_violations, broken_links
@@ -22,11 +23,17 @@ COURSE = load_course(REPO)
 
 @pytest.fixture(scope="module")
 def unzipped(built_course: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundle made from the test build, zipped, then unzipped somewhere else."""
+    """The bundle made from the test build, zipped, then unzipped somewhere else.
+
+    The kit is written by the command line: Playwright's sync API cannot start a second time in a
+    process whose browser fixture already runs one.
+    """
     work = tmp_path_factory.mktemp("bundle-work")
     for part in ("assets", "html", "slides"):
         shutil.copytree(built_course / part, work / part)
-    write_teacher_kit(COURSE, work / KIT_FOLDER)
+    kit = subprocess.run([sys.executable, "-m", "spasmcourse.cli", "--root", str(REPO), "teacher-kit", "--out",
+                          str(work / KIT_FOLDER)], capture_output=True, text=True, check=False)
+    assert kit.returncode == 0, kit.stderr
     write_start_page(COURSE, work)
     report = zip_folder(work, tmp_path_factory.mktemp("bundle-zip") / "course.zip")
     assert report.files > 50

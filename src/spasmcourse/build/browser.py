@@ -33,7 +33,7 @@ def open_browser() -> Iterator[Browser]:
     try:
         manager = sync_playwright().start()
     except Error as error:
-        raise BrowserUnavailable(f"{INSTALL_HINT} ({_first_line(error)})") from None
+        raise BuildError(f"Playwright could not start: {_first_line(error)}") from None
     try:
         browser = _launch(manager)
         try:
