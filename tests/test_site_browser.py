@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -13,6 +17,7 @@ from playwright.sync_api import expect
 from conftest import AXE, REPO, OfflinePage, screenshot
 from spasmcourse.content import load_course
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
+from test_export_browser import answer_wrong_then_right, first_question
 from test_flowchart_browser import follow, shortest_path_to
 
 COURSE = load_course(REPO)
@@ -211,3 +216,39 @@ def test_speaker_notes_view_works_offline(built_course: Path, offline: OfflinePa
     expect(notes.locator(".speaker-controls-notes")).to_contain_text("Who remembers the difference")
     page.evaluate("Reveal.slide(2)")
     expect(notes.locator(".speaker-controls-notes")).to_contain_text("Can you think of a pain")
+
+
+@pytest.fixture
+def served(built_course: Path) -> Iterator[str]:
+    """The build folder served over HTTP on the loopback address, as any static web server would."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_course))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_site_works_from_a_static_web_server(served: str, browser) -> None:
+    context = browser.new_context()
+    elsewhere: list[str] = []
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1:)"),
+                  lambda route: (elsewhere.append(route.request.url), route.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    missing: list[str] = []
+    page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    page.goto(f"{served}/html/index.html")
+    page.get_by_role("link", name=COURSE.lessons[1].title, exact=True).click()
+    page.wait_for_load_state("load")
+    quiz, question = first_question(COURSE.lessons[1].id)
+    answer_wrong_then_right(page, quiz, question)
+    page.get_by_role("searchbox", name="Search the course").fill("cramp")
+    page.keyboard.press("Enter")
+    expect(page.locator("#sc-search-results li").first).to_be_visible()
+    page.goto(f"{served}/slides/{COURSE.lessons[1].id}.slides.html")
+    expect(page.locator(".reveal.ready")).to_have_count(1)
+    context.close()
+    assert (missing, elsewhere, errors) == ([], [], [])
