@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
+from spasmcourse.elements.quiz import quiz
 from spasmcourse.elements.quiz.live import QuizWidget
-from spasmcourse.progress import ProgressError, ProgressStore
+from spasmcourse.progress import ProgressError, ProgressStore, open_store
 from test_quiz_render import REFERENCES, make_quiz
 
 WRITER = textwrap.dedent("""
@@ -141,3 +143,102 @@ def test_progress_command_table_csv_and_reset(tmp_path: Path, course_copy: Path)
     assert not (data / "progress.sqlite3").exists()
     [backup] = [p for p in data.iterdir() if ".reset-" in p.name and p.name.endswith(tuple("0123456789"))]
     assert len(ProgressStore(backup).attempts()) == 2
+
+
+class FullDisk(sqlite3.Connection):
+    """A connection whose disk fills up when `full` is set: nothing more can be committed."""
+
+    full = False
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if FullDisk.full and sql.strip().upper() == "COMMIT":
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+    def executescript(self, script: str) -> sqlite3.Cursor:
+        if FullDisk.full:
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().executescript(script)
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> type[FullDisk]:
+    """Every store opened from now on writes through a FullDisk connection."""
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *args, **kwargs: connect(*args, factory=FullDisk, **kwargs))
+    yield FullDisk
+    FullDisk.full = False
+
+
+def test_full_disk_loses_nothing_saved_and_the_learner_is_told(tmp_path: Path, full_disk: type[FullDisk]) -> None:
+    path = tmp_path / "p.sqlite3"
+    store = ProgressStore(path)
+    widget = QuizWidget(make_quiz(), REFERENCES, "01-demo", store)
+    first, second = widget.questions[0], widget.questions[1]
+    first.input.set([1])
+    assert first.answer().correct and "could not be saved" not in first.feedback.value
+    full_disk.full = True
+    second.input.set([0, 2])
+    assert second.answer().correct
+    assert "Your answer could not be saved: database or disk is full; free some disk space" in second.feedback.value
+    with pytest.raises(ProgressError, match="disk is full"):
+        store.record_card("01-demo", "cramp", True)
+    full_disk.full = False
+    second.answer()
+    assert "could not be saved" not in second.feedback.value
+    store.close()
+    kept = [(a.question, a.answer) for a in ProgressStore(path).attempts()]
+    assert kept == [("one-of-three", [1]), ("two-of-four", [0, 2])]
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_full_disk_when_opening_leaves_the_file_in_place(tmp_path: Path, full_disk: type[FullDisk]) -> None:
+    path = tmp_path / "p.sqlite3"
+    store = ProgressStore(path)
+    store.record("01-demo", "quiz", "q1", [1], True)
+    store.close()
+    full_disk.full = True
+    with pytest.raises(ProgressError, match="disk is full; free some disk space"):
+        ProgressStore(path)
+    full_disk.full = False
+    assert [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name] == []
+    assert len(ProgressStore(path).attempts()) == 1
+
+
+@pytest.fixture
+def learner_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of the learner's own, and lessons that open their store afresh."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("SPASMCOURSE_DATA_DIR", str(data))
+    monkeypatch.setenv("SPASMCOURSE_ROOT", str(REPO))
+    open_store.cache_clear()
+    yield data
+    open_store.cache_clear()
+
+
+def test_damaged_database_is_set_aside_and_the_quiz_says_so(learner_data: Path) -> None:
+    garbage = b"SQLite format 3\x00" + bytes(range(256)) * 40
+    (learner_data / "progress.sqlite3").write_bytes(garbage)
+    with pytest.warns(UserWarning, match="could not be read"):
+        widget = quiz("warm-up")
+    [backup] = [p for p in learner_data.iterdir() if ".damaged-" in p.name]
+    assert backup.read_bytes() == garbage
+    header = widget.children[0].value
+    assert "Your progress file could not be read" in header and str(backup) in header
+    view = widget.questions[0]
+    view.input.set([0])
+    view.answer()
+    assert "could not be saved" not in view.feedback.value
+    assert len(ProgressStore(learner_data / "progress.sqlite3").attempts()) == 1
+
+
+def test_unusable_data_folder_is_shown_in_the_quiz(learner_data: Path) -> None:
+    (learner_data / "progress.sqlite3").mkdir()
+    widget = quiz("warm-up")
+    assert widget.store is None
+    assert "cannot use" in widget.children[0].value
+    view = widget.questions[0]
+    view.input.set([0])
+    view.answer()
+    assert "Your answer could not be saved: no progress file" in view.feedback.value

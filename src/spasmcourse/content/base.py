@@ -19,3 +19,11 @@ class ContentModel(BaseModel):
     """Base for content: unknown fields are errors, so typos never pass silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleError(ValueError):
+    """A broken rule inside one content model, carrying the fix to suggest to the author."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from spasmcourse.content.course import MANIFEST, REFERENCES, Course
 from spasmcourse.content.extra_checks import extras_problems
 from spasmcourse.content.flow_rules import flowchart_issues
+from spasmcourse.content.graphs import find_cycles
 from spasmcourse.content.questions import (
     Categorize,
     Matching,
@@ -42,12 +43,14 @@ def _manifest_problems(course: Course) -> Iterator[Problem]:
     for index, lesson in enumerate(lessons):
         if lesson.id in seen:
             yield document.problem(("lessons", index, "id"),
-                                   f"duplicate lesson id '{lesson.id}' (also lessons[{seen[lesson.id]}])")
+                                   f"duplicate lesson id '{lesson.id}' (also lessons[{seen[lesson.id]}])",
+                                   "give each lesson its own id")
         seen.setdefault(lesson.id, index)
         if lesson.notebook in seen_notebooks:
             other = seen_notebooks[lesson.notebook]
             yield document.problem(("lessons", index, "notebook"),
-                                   f"'{lesson.notebook}' is already used by lessons[{other}]")
+                                   f"'{lesson.notebook}' is already used by lessons[{other}]",
+                                   "give each lesson its own notebook")
         seen_notebooks.setdefault(lesson.notebook, index)
         if PurePosixPath(lesson.notebook).stem != lesson.id:
             yield document.problem(("lessons", index, "notebook"),
@@ -56,9 +59,10 @@ def _manifest_problems(course: Course) -> Iterator[Problem]:
         for position, required in enumerate(lesson.requires):
             at = ("lessons", index, "requires", position)
             if required == lesson.id:
-                yield document.problem(at, "a lesson cannot require itself")
+                yield document.problem(at, "a lesson cannot require itself", "remove it from requires")
             elif required not in ids:
-                yield document.problem(at, f"unknown lesson '{required}'", suggestion(required, ids))
+                yield document.problem(at, f"unknown lesson '{required}'",
+                                       suggestion(required, ids) or "use the id of a lesson listed above it")
             elif ids.index(required) > index:
                 yield document.problem(at, f"'{required}' comes later in the course",
                                        "a lesson's prerequisites must come before it")
@@ -68,27 +72,10 @@ def _manifest_problems(course: Course) -> Iterator[Problem]:
 def _cycles(course: Course, document: YamlDocument) -> Iterator[Problem]:
     graph = {lesson.id: [r for r in lesson.requires if r != lesson.id] for lesson in course.lessons}
     index_of = {lesson.id: index for index, lesson in enumerate(course.lessons)}
-    state: dict[str, str] = {}
-    reported: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> Iterator[Problem]:
-        state[node] = "active"
-        for target in graph.get(node, []):
-            if target not in graph:
-                continue
-            if state.get(target) == "active":
-                cycle = [*path[path.index(target):], target]
-                if frozenset(cycle) not in reported:
-                    reported.add(frozenset(cycle))
-                    yield document.problem(("lessons", index_of[node], "requires"),
-                                           "prerequisites form a cycle: " + " -> ".join(cycle))
-            elif target not in state:
-                yield from visit(target, [*path, target])
-        state[node] = "done"
-
-    for lesson_id in graph:
-        if lesson_id not in state:
-            yield from visit(lesson_id, [lesson_id])
+    for node, cycle in find_cycles(graph):
+        yield document.problem(("lessons", index_of[node], "requires"),
+                               "prerequisites form a cycle: " + " -> ".join(cycle),
+                               "a lesson may only require lessons that come before it; remove one of these")
 
 
 def _reference_problems(course: Course) -> Iterator[Problem]:
@@ -99,7 +86,8 @@ def _reference_problems(course: Course) -> Iterator[Problem]:
     for index, item in enumerate(document.data.get("references", [])):
         key = item.get("key") if isinstance(item, dict) else None
         if key in seen:
-            yield document.problem(("references", index, "key"), f"duplicate reference key '{key}'")
+            yield document.problem(("references", index, "key"), f"duplicate reference key '{key}'",
+                                   "keep one entry per source, or give each its own key")
         seen.add(key)
 
 
@@ -109,7 +97,7 @@ def _quiz_file_problems(course: Course, name: str, document: YamlDocument) -> It
     stem = PurePosixPath(name).stem
     if quiz_file.lesson not in lesson_ids:
         yield document.problem(("lesson",), f"unknown lesson '{quiz_file.lesson}'",
-                               suggestion(quiz_file.lesson, lesson_ids))
+                               suggestion(quiz_file.lesson, lesson_ids) or f"use a lesson id from {MANIFEST}")
     elif stem != quiz_file.lesson:
         yield document.problem(("lesson",),
                                f"the file is named '{stem}' but belongs to lesson '{quiz_file.lesson}'",
@@ -119,7 +107,8 @@ def _quiz_file_problems(course: Course, name: str, document: YamlDocument) -> It
         for question_index, question in enumerate(quiz.questions):
             at: Location = ("quizzes", quiz_index, "questions", question_index)
             if question.id in question_ids:
-                yield document.problem((*at, "id"), f"duplicate question id '{question.id}' in this quiz")
+                yield document.problem((*at, "id"), f"duplicate question id '{question.id}' in this quiz",
+                                       "give each question its own id")
             question_ids.add(question.id)
             yield from _question_problems(course, document, at, question)
 
@@ -129,14 +118,17 @@ def _question_problems(course: Course, document: YamlDocument, at: Location,
     if isinstance(question, SingleChoice | MultipleSelect):
         yield from _choice_problems(document, at, question)
     elif isinstance(question, Matching):
-        yield from _repeats(document, (*at, "pairs"), [pair.term for pair in question.pairs], "term")
-        definitions = [pair.definition for pair in question.pairs] + list(question.distractors)
-        yield from _repeats(document, (*at, "pairs"), definitions, "definition")
+        pairs = list(enumerate(question.pairs))
+        yield from _repeats(document, [((*at, "pairs", i, "term"), pair.term) for i, pair in pairs], "term")
+        definitions = [((*at, "pairs", i, "definition"), pair.definition) for i, pair in pairs]
+        definitions += [((*at, "distractors", i), text) for i, text in enumerate(question.distractors)]
+        yield from _repeats(document, definitions, "definition")
     elif isinstance(question, Ordering):
-        yield from _repeats(document, (*at, "items"), [item.text for item in question.items], "item")
+        yield from _repeats(document, _texts(at, "items", [item.text for item in question.items]), "item")
     elif isinstance(question, Categorize):
-        yield from _repeats(document, (*at, "categories"), list(question.categories), "category")
-        yield from _repeats(document, (*at, "items"), [item.text for item in question.items], "item")
+        yield from _repeats(document, [((*at, "categories", i), name) for i, name in enumerate(question.categories)],
+                            "category")
+        yield from _repeats(document, _texts(at, "items", [item.text for item in question.items]), "item")
         for index, item in enumerate(question.items):
             if item.category not in question.categories:
                 yield document.problem((*at, "items", index, "category"),
@@ -157,18 +149,24 @@ def _choice_problems(document: YamlDocument, at: Location,
                                f"a single-choice question needs exactly one correct option, found {correct}",
                                "mark one option 'correct: true', or use type: multiple")
     if question.type == "multiple" and correct == 0:
-        yield document.problem((*at, "options"), "no option is marked 'correct: true'")
+        yield document.problem((*at, "options"), "no option is marked 'correct: true'",
+                               "mark every right option with correct: true")
     if question.type == "multiple" and correct == len(question.options):
         yield document.problem((*at, "options"), "every option is correct, so the question tests nothing",
                                "add at least one wrong option")
-    yield from _repeats(document, (*at, "options"), [option.text for option in question.options], "option")
+    yield from _repeats(document, _texts(at, "options", [option.text for option in question.options]), "option")
 
 
-def _repeats(document: YamlDocument, at: Location, texts: list[str], what: str) -> Iterator[Problem]:
+def _texts(at: Location, field: str, texts: list[str]) -> list[tuple[Location, str]]:
+    return [((*at, field, index, "text"), text) for index, text in enumerate(texts)]
+
+
+def _repeats(document: YamlDocument, entries: list[tuple[Location, str]], what: str) -> Iterator[Problem]:
     seen: set[str] = set()
-    for text in texts:
+    for at, text in entries:
         if text in seen:
-            yield document.problem(at, f"the {what} '{text}' appears twice", f"each {what} must be unique")
+            yield document.problem(at, f"the {what} '{text}' appears twice",
+                                   f"each {what} must be unique: change or remove this one")
         seen.add(text)
 
 
@@ -182,7 +180,8 @@ def _flowchart_problems(course: Course) -> Iterator[Problem]:
             yield document.problem(("id",), f"the file is named '{stem}' but the flowchart id is '{chart.id}'",
                                    f"name the file {chart.id}.yml")
         if chart.id in first:
-            yield document.problem(("id",), f"flowchart id '{chart.id}' is already used in {first[chart.id]}")
+            yield document.problem(("id",), f"flowchart id '{chart.id}' is already used in {first[chart.id]}",
+                                   "give each flowchart its own id")
         first.setdefault(chart.id, name)
         for issue in flowchart_issues(chart, known):
             yield document.problem(issue.location, issue.message, issue.hint)
@@ -194,5 +193,5 @@ def _duplicate_quiz_ids(course: Course) -> Iterator[Problem]:
         for index, quiz in enumerate(quiz_file.quizzes):
             if quiz.id in first:
                 message = f"quiz id '{quiz.id}' is already used in {first[quiz.id]}"
-                yield course.documents[name].problem(("quizzes", index, "id"), message)
+                yield course.documents[name].problem(("quizzes", index, "id"), message, "give each quiz its own id")
             first.setdefault(quiz.id, name)

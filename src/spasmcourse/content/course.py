@@ -11,6 +11,7 @@ from spasmcourse.content.extras import Explorer, Figure, FigureList, Glossary, S
 from spasmcourse.content.flowcharts import Flowchart
 from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
 from spasmcourse.content.parsing import parse
+from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import YamlDocument, load_yaml
 from spasmcourse.problems import ContentError, Problem, relative_name
 
@@ -54,8 +55,7 @@ class Course:
         for lesson in self.manifest.lessons:
             if lesson.id == lesson_id:
                 return lesson
-        known = ", ".join(lesson.id for lesson in self.manifest.lessons)
-        raise ContentError([Problem(MANIFEST, message=f"no lesson '{lesson_id}' (known: {known})")])
+        raise ContentError([_not_found(MANIFEST, "lesson", lesson_id, [lesson.id for lesson in self.lessons])])
 
     def quiz(self, quiz_id: str) -> Quiz:
         """The quiz with this id from any lesson's quiz file."""
@@ -75,8 +75,7 @@ class Course:
             for quiz in quiz_file.quizzes:
                 if quiz.id == quiz_id:
                     return quiz_file.lesson, quiz
-        known = ", ".join(sorted(self.quiz_ids()))
-        raise ContentError([Problem(QUIZ_FOLDER, message=f"no quiz '{quiz_id}' (known: {known})")])
+        raise ContentError([_not_found(QUIZ_FOLDER, "quiz", quiz_id, sorted(self.quiz_ids()))])
 
     def quiz_ids(self) -> set[str]:
         """Every quiz id in the course."""
@@ -87,26 +86,25 @@ class Course:
         for chart in self.flowcharts.values():
             if chart.id == flowchart_id:
                 return chart
-        known = ", ".join(sorted(chart.id for chart in self.flowcharts.values()))
-        raise ContentError([Problem(FLOWCHART_FOLDER, message=f"no flowchart '{flowchart_id}' (known: {known})")])
+        known = sorted(chart.id for chart in self.flowcharts.values())
+        raise ContentError([_not_found(FLOWCHART_FOLDER, "flowchart", flowchart_id, known)])
 
     def explorer(self, explorer_id: str) -> Explorer:
         """The explorer with this id."""
-        return _by_id(self.explorers, explorer_id, EXPLORER_FOLDER)
+        return _by_id(self.explorers, explorer_id, EXPLORER_FOLDER, "explorer")
 
     def chart(self, chart_id: str) -> SliderChart:
         """The slider chart with this id."""
-        return _by_id(self.charts, chart_id, CHART_FOLDER)
+        return _by_id(self.charts, chart_id, CHART_FOLDER, "slider chart")
 
     def case(self, case_id: str) -> CaseStudy:
         """The case study with this id."""
-        return _by_id(self.cases, case_id, CASE_FOLDER)
+        return _by_id(self.cases, case_id, CASE_FOLDER, "case study")
 
     def figure(self, figure_id: str) -> Figure:
         """The figure with this id."""
         if figure_id not in self.figures:
-            known = ", ".join(sorted(self.figures))
-            raise ContentError([Problem(FIGURE_LIST, message=f"no figure '{figure_id}' (known: {known})")])
+            raise ContentError([_not_found(FIGURE_LIST, "figure", figure_id, sorted(self.figures))])
         return self.figures[figure_id]
 
     def notebook_path(self, lesson: Lesson) -> Path:
@@ -122,12 +120,17 @@ class Course:
         return before, after
 
 
-def _by_id(items: dict, item_id: str, folder: str):
+def _by_id(items: dict, item_id: str, folder: str, kind: str):
     for item in items.values():
         if item.id == item_id:
             return item
-    known = ", ".join(sorted(item.id for item in items.values()))
-    raise ContentError([Problem(folder, message=f"no '{item_id}' here (known: {known})")])
+    raise ContentError([_not_found(folder, kind, item_id, sorted(item.id for item in items.values()))])
+
+
+def _not_found(where: str, kind: str, item_id: str, known: list[str]) -> Problem:
+    listed = f"use one of: {', '.join(known)}" if known else f"there is no {kind} yet"
+    hint = suggestion(item_id, known)
+    return Problem(where, message=f"no {kind} '{item_id}'", hint=f"{hint} {listed}" if hint else listed)
 
 
 def find_course_root(start: Path | None = None) -> Path:
@@ -166,6 +169,10 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
 
     def read(path: Path, model):
         name = relative_name(path, root)
+        if not path.exists():
+            problems.append(Problem(name, message="file not found", hint="restore it, for example with git restore"))
+            broken.add(name)
+            return None
         try:
             document = load_yaml(path, name)
             documents[name] = document

@@ -33,7 +33,8 @@ def extras_problems(course: Course) -> Iterator[Problem]:
             yield from _reference(document, ("items", index, "reference"), item.reference, known)
         for index, group in enumerate(explorer.groups):
             if not any(group.id in item.groups for item in explorer.items):
-                yield document.problem(("groups", index), f"group '{group.id}' has no items")
+                yield document.problem(("groups", index), f"group '{group.id}' has no items",
+                                       "put at least one item in it, or remove the group")
     for name, chart in course.charts.items():
         yield from _chart(course.documents[name], name, chart, known)
     for name, case in course.cases.items():
@@ -59,11 +60,13 @@ def _glossary(course: Course, document: YamlDocument, known: set[str] | None) ->
     for index, item in enumerate(document.data.get("terms", [])):
         term_id = item.get("id") if isinstance(item, dict) else None
         if term_id in seen_ids:
-            yield document.problem(("terms", index, "id"), f"duplicate term id '{term_id}'")
+            yield document.problem(("terms", index, "id"), f"duplicate term id '{term_id}'",
+                                   "give each term its own id")
         seen_ids.add(term_id)
     for index, term in enumerate(course.glossary.values()):
         if term.term.lower() in seen_terms:
-            yield document.problem(("terms", index, "term"), f"the term '{term.term}' is defined twice")
+            yield document.problem(("terms", index, "term"), f"the term '{term.term}' is defined twice",
+                                   "keep one definition of it")
         seen_terms.add(term.term.lower())
         yield from _reference(document, ("terms", index, "reference"), term.reference, known)
 
@@ -80,14 +83,17 @@ def _figures(course: Course, document: YamlDocument, known: set[str] | None) -> 
             continue
         data = path.read_bytes()
         if len(data) > MAX_FIGURE_BYTES:
-            yield document.problem((*at, "file"), f"'{figure.file}' is larger than {MAX_FIGURE_BYTES // 1000} kB")
+            yield document.problem((*at, "file"), f"'{figure.file}' is larger than {MAX_FIGURE_BYTES // 1000} kB",
+                                   "simplify the drawing, or save it as plain SVG")
         try:
             root = ElementTree.fromstring(data)
         except ElementTree.ParseError as error:
-            yield document.problem((*at, "file"), f"'{figure.file}' is not valid SVG ({error})")
+            yield document.problem((*at, "file"), f"'{figure.file}' is not valid SVG ({error})",
+                                   "open it in a drawing program and save it again as plain SVG")
             continue
         if not root.tag.endswith("svg") or "viewBox" not in root.attrib:
-            yield document.problem((*at, "file"), f"'{figure.file}' needs an <svg> root with a viewBox")
+            yield document.problem((*at, "file"), f"'{figure.file}' needs an <svg> root with a viewBox",
+                                   "save it as SVG with a viewBox attribute so it can scale")
         text = data.decode("utf-8", "replace")
         if "http://" in text.replace("http://www.w3.org/", "") or "https://" in text or "<script" in text:
             yield document.problem((*at, "file"), f"'{figure.file}' loads or runs something",
@@ -100,9 +106,11 @@ def _case(course: Course, document: YamlDocument, name: str, case, known: set[st
     endings = {ending.id for ending in case.endings}
     ids = [step.id for step in case.steps] + [ending.id for ending in case.endings]
     for node_id in {i for i in ids if ids.count(i) > 1}:
-        yield document.problem(("id",), f"step or ending id '{node_id}' is used twice")
+        yield document.problem(("id",), f"step or ending id '{node_id}' is used twice",
+                               "give each step and ending its own id")
     if case.start not in steps:
-        yield document.problem(("start",), f"start '{case.start}' is not a step")
+        yield document.problem(("start",), f"start '{case.start}' is not a step",
+                               suggestion(case.start, list(steps)) or "set start to the id of the first step")
         return
     lessons = [lesson.id for lesson in course.lessons]
     for index, step in enumerate(case.steps):
@@ -112,18 +120,20 @@ def _case(course: Course, document: YamlDocument, name: str, case, known: set[st
         for number, choice in enumerate(step.choices):
             if choice.to not in steps and choice.to not in endings:
                 yield document.problem(("steps", index, "choices", number, "to"),
-                                       f"step '{step.id}' leads to '{choice.to}', not a step or an ending")
+                                       f"step '{step.id}' leads to '{choice.to}', not a step or an ending",
+                                       suggestion(choice.to, ids) or "point it at a step or an ending of this case")
     for index, ending in enumerate(case.endings):
         for number, lesson_id in enumerate(ending.revisit):
             if lesson_id not in lessons:
                 yield document.problem(("endings", index, "revisit", number), f"unknown lesson '{lesson_id}'",
-                                       suggestion(lesson_id, lessons))
+                                       suggestion(lesson_id, lessons) or "use a lesson id from lessons.yml")
     seen: set[str] = set()
     stack: list[tuple[str, tuple[str, ...]]] = [(case.start, ())]
     while stack:
         node, path = stack.pop()
         if node in path:
-            yield document.problem(("steps",), "the story loops: " + " -> ".join([*path, node]))
+            yield document.problem(("steps",), "the story loops: " + " -> ".join([*path, node]),
+                                   "every path must end in an ending")
             return
         if node in seen or node not in steps:
             seen.add(node)
@@ -132,7 +142,8 @@ def _case(course: Course, document: YamlDocument, name: str, case, known: set[st
         stack += [(choice.to, (*path, node)) for choice in steps[node].choices]
     for node_id in ids:
         if node_id not in seen:
-            yield document.problem(("id",), f"'{node_id}' cannot be reached from the start")
+            yield document.problem(("id",), f"'{node_id}' cannot be reached from the start",
+                                   "lead a choice to it, or remove it")
     for position, key in enumerate(case.references):
         yield from _reference(document, ("references", position), key, known)
 
@@ -142,17 +153,21 @@ def _chart(document: YamlDocument, name: str, chart, known: set[str] | None) -> 
     names: set[str] = set()
     for index, series in enumerate(chart.series):
         if series.name in names:
-            yield document.problem(("series", index, "name"), f"two series are named '{series.name}'")
+            yield document.problem(("series", index, "name"), f"two series are named '{series.name}'",
+                                   "give each series its own name")
         names.add(series.name)
         xs = [x for x, _ in series.points]
         if xs != sorted(xs):
-            yield document.problem(("series", index, "points"), "points must go from left to right (x ascending)")
+            yield document.problem(("series", index, "points"), "points must go from left to right (x ascending)",
+                                   "list the points from the smallest x to the largest")
         for position, (x, y) in enumerate(series.points):
             if not (chart.x.min <= x <= chart.x.max and chart.y.min <= y <= chart.y.max):
                 yield document.problem(("series", index, "points", position),
-                                       f"point ({x:g}, {y:g}) lies outside the axes")
+                                       f"point ({x:g}, {y:g}) lies outside the axes",
+                                       "move the point, or widen the axis with x.min, x.max, y.min or y.max")
     for index, note in enumerate(chart.notes):
         if not chart.x.min <= note.start < note.end <= chart.x.max:
-            yield document.problem(("notes", index), "a note needs start < end, inside the x axis")
+            yield document.problem(("notes", index), "a note needs start < end, inside the x axis",
+                                   "make start smaller than end, both between x.min and x.max")
     for position, key in enumerate(chart.references):
         yield from _reference(document, ("references", position), key, known)

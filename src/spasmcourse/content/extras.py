@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from spasmcourse.content.base import ContentModel, Slug, Text
+from spasmcourse.content.base import ContentModel, RuleError, Slug, Text
 
 AltText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20)]
 
@@ -82,7 +82,7 @@ class Axis(ContentModel):
     @model_validator(mode="after")
     def _ordered(self) -> Axis:
         if self.min >= self.max:
-            raise ValueError(f"min {self.min:g} must be below max {self.max:g}")
+            raise RuleError(f"min {self.min:g} must be below max {self.max:g}", "swap min and max, or widen the axis")
         return self
 
 

@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode, urgency
+from spasmcourse.content.graphs import Graph, find_cycles, reachable, topological
+from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import Location
 
 EMERGENCY = urgency("emergency")
 WITHIN_DAYS = urgency("doctor-within-days")
+Nodes = dict[str, QuestionNode | OutcomeNode]
 
 
 @dataclass(frozen=True, order=True)
@@ -30,23 +33,32 @@ class FlowIssue:
 
 def flowchart_issues(chart: Flowchart, references: set[str] | None = None) -> list[FlowIssue]:
     """Every rule the flowchart breaks; empty when it is safe to show."""
-    issues = list(_shape_issues(chart))
+    nodes: Nodes = {}
+    for node in [*chart.questions, *chart.outcomes]:
+        nodes.setdefault(node.id, node)
+    issues = list(_shape_issues(chart, nodes))
     if references is not None:
         issues += _reference_issues(chart, references)
     if any(issue.message.startswith(("duplicate node", "start")) for issue in issues):
         return sorted(set(issues))
-    graph = _graph(chart)
+    graph: Graph = {outcome.id: [] for outcome in chart.outcomes}
+    graph |= {q.id: [c.to for c in q.choices if c.to in nodes] for q in chart.questions}
     issues += _unreachable(chart, graph)
-    cycles = list(_cycles(chart, graph))
+    cycles = [FlowIssue(node, _at(chart, node), "answers lead round in a loop: " + " -> ".join(loop),
+                        "every path must end in an outcome") for node, loop in find_cycles(graph)]
     issues += cycles
     if not cycles:
-        issues += _red_flag_paths(chart, graph)
+        issues += _red_flag_paths(chart, nodes, graph)
     return sorted(set(issues))
 
 
 def required_level(question: QuestionNode) -> int:
     """How urgent care must be after a positive answer to this red flag."""
     return WITHIN_DAYS if question.within_days_because else EMERGENCY
+
+
+def _needed(level: int) -> str:
+    return "emergency" if level == EMERGENCY else "doctor-within-days"
 
 
 def _at(chart: Flowchart, node_id: str) -> Location:
@@ -59,35 +71,40 @@ def _at(chart: Flowchart, node_id: str) -> Location:
     return ()
 
 
-def _shape_issues(chart: Flowchart) -> Iterator[FlowIssue]:
+def _shape_issues(chart: Flowchart, nodes: Nodes) -> Iterator[FlowIssue]:
     seen: set[str] = set()
-    for kind, nodes in (("questions", chart.questions), ("outcomes", chart.outcomes)):
-        for index, node in enumerate(nodes):
+    for kind, group in (("questions", chart.questions), ("outcomes", chart.outcomes)):
+        for index, node in enumerate(group):
             if node.id in seen:
                 yield FlowIssue(node.id, (kind, index, "id"), f"duplicate node id '{node.id}'",
                                 "every question and outcome needs its own id")
             seen.add(node.id)
-    start = chart.node(chart.start)
+    start = nodes.get(chart.start)
+    question_ids = [question.id for question in chart.questions]
     if start is None:
-        yield FlowIssue(chart.start, ("start",), f"start node '{chart.start}' does not exist")
+        yield FlowIssue(chart.start, ("start",), f"start node '{chart.start}' does not exist",
+                        suggestion(chart.start, question_ids) or "set start to the id of the first question")
     elif isinstance(start, OutcomeNode):
-        yield FlowIssue(chart.start, ("start",), f"start '{chart.start}' is an outcome; the start must be a question")
+        yield FlowIssue(chart.start, ("start",), f"start '{chart.start}' is an outcome; the start must be a question",
+                        "set start to the id of the first question")
     for index, question in enumerate(chart.questions):
-        yield from _question_issues(chart, index, question)
+        yield from _question_issues(nodes, index, question)
 
 
-def _question_issues(chart: Flowchart, index: int, question: QuestionNode) -> Iterator[FlowIssue]:
+def _question_issues(nodes: Nodes, index: int, question: QuestionNode) -> Iterator[FlowIssue]:
     at: Location = ("questions", index)
     labels: set[str] = set()
     for number, choice in enumerate(question.choices):
         if choice.label in labels:
             yield FlowIssue(question.id, (*at, "choices", number, "label"),
-                            f"question '{question.id}' offers the answer '{choice.label}' twice")
+                            f"question '{question.id}' offers the answer '{choice.label}' twice",
+                            "give each answer its own label")
         labels.add(choice.label)
-        if chart.node(choice.to) is None:
+        if choice.to not in nodes:
             yield FlowIssue(question.id, (*at, "choices", number, "to"),
                             f"question '{question.id}': answer '{choice.label}' leads to '{choice.to}', "
-                            "which does not exist, so that path never reaches an outcome")
+                            "which does not exist, so that path never reaches an outcome",
+                            suggestion(choice.to, list(nodes)) or "point it at a question or outcome of this chart")
         if choice.positive and not question.red_flag:
             yield FlowIssue(question.id, (*at, "choices", number, "positive"),
                             f"question '{question.id}' is not a red flag, so no answer can be positive",
@@ -98,19 +115,20 @@ def _question_issues(chart: Flowchart, index: int, question: QuestionNode) -> It
                         f"red flag '{question.id}' has no positive answer",
                         "mark the answer that means the warning sign is present with positive: true")
     if question.red_flag and len(positives) == len(question.choices):
-        yield FlowIssue(question.id, (*at, "choices"), f"every answer to red flag '{question.id}' is positive")
+        yield FlowIssue(question.id, (*at, "choices"), f"every answer to red flag '{question.id}' is positive",
+                        "remove positive: true from the answer that means the warning sign is absent")
     if question.within_days_because and not question.red_flag:
         yield FlowIssue(question.id, (*at, "within_days_because"),
-                        f"question '{question.id}' is not a red flag, so within_days_because has no effect")
+                        f"question '{question.id}' is not a red flag, so within_days_because has no effect",
+                        "add red_flag: true, or remove within_days_because")
     for number, choice in enumerate(question.choices):
-        target = chart.node(choice.to)
+        target = nodes.get(choice.to)
         if choice.positive and isinstance(target, OutcomeNode) and urgency(target.level) < required_level(question):
-            needed = "emergency" if required_level(question) == EMERGENCY else "doctor-within-days"
             yield FlowIssue(question.id, (*at, "choices", number, "to"),
                             f"red flag '{question.id}': a positive answer leads to '{target.id}' "
-                            f"({target.level}), which is less urgent than {needed}",
-                            "" if question.within_days_because else
-                            "lead it to an emergency outcome, or say why a few days is safe "
+                            f"({target.level}), which is less urgent than {_needed(required_level(question))}",
+                            f"lead it to a {_needed(required_level(question))} outcome" if question.within_days_because
+                            else "lead it to an emergency outcome, or say why a few days is safe "
                             "with within_days_because")
 
 
@@ -119,68 +137,36 @@ def _reference_issues(chart: Flowchart, references: set[str]) -> Iterator[FlowIs
         for number, key in enumerate(outcome.references):
             if key not in references:
                 yield FlowIssue(outcome.id, ("outcomes", index, "references", number),
-                                f"outcome '{outcome.id}' cites unknown reference '{key}'")
+                                f"outcome '{outcome.id}' cites unknown reference '{key}'",
+                                suggestion(key, sorted(references)) or "add it to assets/references.yml")
 
 
-def _graph(chart: Flowchart) -> dict[str, list[str]]:
-    graph: dict[str, list[str]] = {outcome.id: [] for outcome in chart.outcomes}
-    for question in chart.questions:
-        graph[question.id] = [c.to for c in question.choices if chart.node(c.to) is not None]
-    return graph
-
-
-def _unreachable(chart: Flowchart, graph: dict[str, list[str]]) -> Iterator[FlowIssue]:
-    seen, stack = {chart.start}, [chart.start]
-    while stack:
-        for target in graph[stack.pop()]:
-            if target not in seen:
-                seen.add(target)
-                stack.append(target)
+def _unreachable(chart: Flowchart, graph: Graph) -> Iterator[FlowIssue]:
+    seen = reachable(graph, chart.start)
     for node_id in graph:
         if node_id not in seen:
             yield FlowIssue(node_id, _at(chart, node_id), f"node '{node_id}' cannot be reached from the start",
                             "lead an answer to it, or remove it")
 
 
-def _cycles(chart: Flowchart, graph: dict[str, list[str]]) -> Iterator[FlowIssue]:
-    state: dict[str, str] = {}
-    found: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> Iterator[FlowIssue]:
-        state[node] = "active"
-        for target in graph[node]:
-            if state.get(target) == "active":
-                loop = [*path[path.index(target):], target]
-                if frozenset(loop) not in found:
-                    found.add(frozenset(loop))
-                    yield FlowIssue(node, _at(chart, node), "answers lead round in a loop: " + " -> ".join(loop),
-                                    "every path must end in an outcome")
-            elif target not in state:
-                yield from visit(target, [*path, target])
-        state[node] = "done"
-
-    for node_id in graph:
-        if node_id not in state:
-            yield from visit(node_id, [node_id])
-
-
-def _red_flag_paths(chart: Flowchart, graph: dict[str, list[str]]) -> Iterator[FlowIssue]:
+def _red_flag_paths(chart: Flowchart, nodes: Nodes, graph: Graph) -> Iterator[FlowIssue]:
     """Carry the strictest positive red flag seen so far down every path (graph is acyclic)."""
     arriving: dict[str, dict[int, str]] = {chart.start: {-1: ""}}
-    for node_id in _topological(graph, chart.start):
-        node = chart.node(node_id)
+    for node_id in topological(graph, chart.start):
+        node = nodes[node_id]
         demands = arriving.get(node_id, {})
         if isinstance(node, OutcomeNode):
             for level, flag in demands.items():
-                direct = any(c.positive and c.to == node_id for c in chart.node(flag).choices) if flag else False
+                direct = any(c.positive and c.to == node_id for c in nodes[flag].choices) if flag else False
                 if urgency(node.level) < level and not direct:
-                    needed = "emergency" if level == EMERGENCY else "doctor-within-days"
                     yield FlowIssue(node_id, _at(chart, node_id),
                                     f"outcome '{node_id}' ({node.level}) can follow a positive answer to "
-                                    f"red flag '{flag}', which needs {needed}")
+                                    f"red flag '{flag}', which needs {_needed(level)}",
+                                    f"make every path after that answer end in a {_needed(level)} outcome or one "
+                                    "more urgent")
             continue
         for choice in node.choices:
-            if chart.node(choice.to) is None:
+            if choice.to not in nodes:
                 continue
             onward = arriving.setdefault(choice.to, {})
             for level, flag in demands.items():
@@ -188,18 +174,3 @@ def _red_flag_paths(chart: Flowchart, graph: dict[str, list[str]]) -> Iterator[F
                     onward.setdefault(required_level(node), node_id)
                 else:
                     onward.setdefault(level, flag)
-
-
-def _topological(graph: dict[str, list[str]], start: str) -> list[str]:
-    order: list[str] = []
-    done: set[str] = set()
-
-    def visit(node: str) -> None:
-        done.add(node)
-        for target in graph[node]:
-            if target not in done:
-                visit(target)
-        order.append(node)
-
-    visit(start)
-    return order[::-1]

@@ -12,6 +12,7 @@ from spasmcourse.content.base import (
     LanguageCode,
     LessonId,
     NotebookPath,
+    RuleError,
     Slug,
     Text,
     WebAddress,
@@ -70,7 +71,8 @@ class Reference(ContentModel):
     @model_validator(mode="after")
     def _findable(self) -> Reference:
         if self.url is None and self.doi is None:
-            raise ValueError(f"'{self.key}' needs a url or a doi so a reader can find the source")
+            raise RuleError(f"'{self.key}' needs a url or a doi so a reader can find the source",
+                            "add url: https://... or doi: 10.xxxx/...")
         return self
 
 

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
-from nbformat.reader import NotJSONError
-from nbformat.validator import NotebookValidationError
 
 from spasmcourse.content.citing import cited_keys
 from spasmcourse.content.course import GLOSSARY, MANIFEST, REFERENCES, Course, read_course
+from spasmcourse.content.markdown_safety import active_content
+from spasmcourse.content.notebook_file import read_notebook
 from spasmcourse.content.suggest import suggestion
-from spasmcourse.problems import Problem, relative_name
+from spasmcourse.problems import ContentError, Problem, relative_name
 
 NOTEBOOK_FOLDER = "notebooks"
 TERM_LINK = re.compile(r"\]\(#term-([a-z0-9-]+)\)")
@@ -36,8 +36,8 @@ def check_course(root: Path) -> list[Problem]:
     notebooks_readable = True
     for index in range(len(course.lessons)):
         notebook = _read_notebook(course, index)
-        if isinstance(notebook, Problem):
-            problems.append(notebook)
+        if isinstance(notebook, list):
+            problems += notebook
             notebooks_readable = False
             continue
         problems += _notebook_problems(course, index, notebook)
@@ -49,25 +49,17 @@ def check_course(root: Path) -> list[Problem]:
     return sorted(set(problems))
 
 
-def _read_notebook(course: Course, index: int) -> nbformat.NotebookNode | Problem:
+def _read_notebook(course: Course, index: int) -> nbformat.NotebookNode | list[Problem]:
     lesson = course.lessons[index]
     path = course.notebook_path(lesson)
-    document = course.documents[MANIFEST]
     if not path.is_file():
-        return document.problem(("lessons", index, "notebook"), f"notebook '{lesson.notebook}' not found")
-    name = relative_name(path, course.root)
+        return [course.documents[MANIFEST].problem(("lessons", index, "notebook"),
+                                                   f"notebook '{lesson.notebook}' not found",
+                                                   "create it, or correct the path in this line")]
     try:
-        notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
-    except (NotJSONError, UnicodeDecodeError, ValueError) as error:
-        return Problem(name, message=f"is not a readable notebook ({str(error).splitlines()[0][:120]})")
-    try:
-        nbformat.validate(notebook)
-    except NotebookValidationError as error:
-        return Problem(name, message=f"is not a valid notebook: {error.message[:200]}")
-    if notebook.nbformat != 4 or notebook.nbformat_minor < 5:
-        return Problem(name, message=f"uses notebook format {notebook.nbformat}.{notebook.nbformat_minor}",
-                       hint="save it with a current JupyterLab (format 4.5 or later, with cell ids)")
-    return notebook
+        return read_notebook(path, relative_name(path, course.root))
+    except ContentError as error:
+        return error.problems
 
 
 def _element_ids(course: Course) -> dict[str, set[str]]:
@@ -82,8 +74,8 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
     name = lesson.notebook
     kernel = notebook.metadata.get("kernelspec", {}).get("name")
     if kernel != "python3":
-        yield Problem(name, "metadata.kernelspec", f"kernel is {kernel!r}, not 'python3'",
-                      hint="select the 'Python 3 (ipykernel)' kernel and save")
+        said = f"kernel is {kernel!r}, not 'python3'" if kernel else "has no kernelspec (no kernel is chosen)"
+        yield Problem(name, "metadata.kernelspec", said, hint="select the 'Python 3 (ipykernel)' kernel and save")
     known = _element_ids(course)
     calls: set[str] = set()
     elements: set[str] = set()
@@ -95,13 +87,14 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
             yield from _markdown_problems(course, name, at, cell.source)
             continue
         if cell.get("outputs") or cell.get("execution_count"):
-            yield Problem(name, at, "has stored outputs",
-                          hint="clear all outputs before saving (Edit > Clear Outputs of All Cells)")
+            yield Problem(name, at, "has stored outputs" if cell.get("outputs") else "has an execution count",
+                          hint="clear all outputs before saving: Edit > Clear Outputs of All Cells")
         for kind, element_id in ELEMENT_CALL.findall(cell.source):
             elements.add(kind)
             if element_id not in known[kind] and not course.unreadable:
                 yield Problem(name, at, f"shows unknown {kind.replace('_', ' ')} '{element_id}'",
-                              hint=suggestion(element_id, sorted(known[kind])))
+                              hint=suggestion(element_id, sorted(known[kind]))
+                              or f"use one of: {', '.join(sorted(known[kind])) or 'none yet'}")
         if ASSESSMENT_CALL.search(cell.source):
             calls.add("final_assessment")
         for function, lesson_id in LESSON_CALL.findall(cell.source):
@@ -111,12 +104,15 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
                               hint=f"use {function}('{lesson.id}')")
     if "lesson_intro" not in calls:
         yield Problem(name, message="has no lesson_intro() cell",
-                      hint=f"add a code cell: lesson_intro('{lesson.id}') (objectives and safety note)")
+                      hint=f"add a code cell lesson_intro('{lesson.id}') for the objectives and safety note")
     if not lesson.orientation:
         yield from _lesson_standard(course, lesson, markdown, calls, elements)
 
 
 def _markdown_problems(course: Course, name: str, at: str, source: str) -> Iterator[Problem]:
+    for line, what in active_content(source):
+        yield Problem(name, at, f"line {line} of this Markdown cell has {what}, which would run in exported pages",
+                      hint="remove it, or put it in `backticks` to show it as code")
     for key in cited_keys(source):
         if key not in course.references and REFERENCES not in course.unreadable:
             yield Problem(name, at, f"cites unknown reference '{key}'",

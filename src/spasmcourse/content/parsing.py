@@ -1,15 +1,17 @@
-"""Turn a YAML document into a content model, or into plain, located problems."""
+"""Turn a YAML document into a content model, or into plain, located problems with a fix each."""
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
+import datetime
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from spasmcourse.content.base import RuleError
+from spasmcourse.content.model_fields import field_names_at
+from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import Location, YamlDocument
 from spasmcourse.problems import ContentError, Problem
 
@@ -23,6 +25,17 @@ _KINDS = {
     "list": "a list",
     "dict": "a mapping (key: value lines)",
     "NoneType": "empty",
+    "date": "a date",
+    "datetime": "a date and time",
+}
+
+_KIND_HINTS = {
+    "str": "write the text; put it in quotes if it looks like a number, a date or true/false",
+    "int": "write digits only, like 30",
+    "float": "write a number, like 2.5",
+    "bool": "write true or false",
+    "list": "write each item on its own line starting with '- ', or as [first, second]",
+    "dict": "write 'key: value' lines, indented under this line",
 }
 
 _PATTERN_HINTS = {
@@ -33,6 +46,8 @@ _PATTERN_HINTS = {
     r"^10\.\d{4,9}/\S+$": "give the DOI alone, like '10.1136/bmj.n1446'",
     r"^[a-z]{2}(-[A-Z]{2})?$": "give a language code, like 'en' or 'fr'",
 }
+
+_BOUNDS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", "less_than_equal": "le"}
 
 
 def parse(model: type[ModelT], document: YamlDocument) -> ModelT:
@@ -48,37 +63,54 @@ def _problem(model: type[BaseModel], document: YamlDocument, detail: ErrorDetail
     kind = detail["type"]
     context = detail.get("ctx", {})
     if kind == "union_tag_invalid":
-        return document.problem((*location, context.get("discriminator", "type").strip("'")),
-                                f"unknown type '{context.get('tag')}'",
-                                f"use one of: {context.get('expected_tags')}")
+        tag, known = str(context.get("tag")), _quoted(str(context.get("expected_tags", "")))
+        close = suggestion(tag, known)
+        return document.problem((*location, context.get("discriminator", "type").strip("'")), f"unknown type '{tag}'",
+                                f"use one of: {', '.join(known)}" + (f"; {close}" if close else ""))
     if kind == "union_tag_not_found":
-        return document.problem(location, f"the field {context.get('discriminator')} is required")
+        name = str(context.get("discriminator", "type")).strip("'")
+        return document.problem(location, f"the field '{name}' is required",
+                                f"add the line '{name}: ...'; tests/quiz_cases.yml shows every question type")
+    if kind == "missing" and isinstance(location[-1], int):
+        return document.problem(location[:-1], f"needs a value at position {location[-1] + 1}",
+                                "write every value, like [0, 10] for a point")
     if kind == "missing":
-        return document.problem(location[:-1], f"the field '{location[-1]}' is required")
+        return document.problem(location[:-1], f"the field '{location[-1]}' is required",
+                                f"add the line '{location[-1]}: ...' to this entry")
     if kind == "extra_forbidden":
         return _unknown_field(model, document, location)
     if kind == "literal_error":
-        return document.problem(location, f"should be {context.get('expected')}")
+        expected = str(context.get("expected"))
+        given = detail["input"] if isinstance(detail["input"], str) else ""
+        return document.problem(location, f"should be {expected}",
+                                suggestion(given, _quoted(expected)) or "write one of these exactly as shown")
     if kind == "string_pattern_mismatch":
-        pattern = str(context.get("pattern", ""))
-        value = detail["input"]
-        return document.problem(
-            location, f"'{value}' is not in the expected form", _PATTERN_HINTS.get(pattern, "")
-        )
+        hint = _PATTERN_HINTS.get(str(context.get("pattern", "")), "use the same form as the other entries")
+        return document.problem(location, f"'{detail['input']}' is not in the expected form", hint)
     if kind == "string_too_short":
         least = context.get("min_length", 1)
-        return document.problem(location, "must not be empty" if least == 1 else f"needs at least {least} characters")
+        if least == 1:
+            return document.problem(location, "must not be empty",
+                                    "write the text, or remove the line if it is optional")
+        return document.problem(location, f"needs at least {least} characters", "say it in a full sentence")
     if kind == "too_short":
         return document.problem(location, f"needs at least {_items(context.get('min_length'))}, "
-                                          f"found {context.get('actual_length')}")
+                                          f"found {context.get('actual_length')}", "add the missing items")
     if kind == "too_long":
         return document.problem(location, f"allows at most {_items(context.get('max_length'))}, "
-                                          f"found {context.get('actual_length')}")
+                                          f"found {context.get('actual_length')}",
+                                "remove some, or split them over two")
     expected = _expected_kind(kind)
     if expected:
-        return document.problem(location, f"should be {expected}, not {_kind_of(detail['input'])}")
+        return document.problem(location, f"should be {_KINDS[expected]}, not {_kind_of(detail['input'])}",
+                                _KIND_HINTS[expected])
     message = detail["msg"].removeprefix("Value error, ").removeprefix("Input ")
-    return document.problem(location, message)
+    error = context.get("error")
+    if isinstance(error, RuleError):
+        return document.problem(location, message, error.hint)
+    if kind in _BOUNDS:
+        return document.problem(location, message, f"use a value that is {message.removeprefix('should be ')}")
+    return document.problem(location, message, "compare it with the same field in a file that passes the check")
 
 
 def _in_document(data: Any, location: Location) -> Location:
@@ -100,46 +132,13 @@ def _in_document(data: Any, location: Location) -> Location:
 
 def _unknown_field(model: type[BaseModel], document: YamlDocument, location: Location) -> Problem:
     name = str(location[-1])
-    known = _field_names_at(model, location[:-1], document.data)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else (
-        f"allowed fields: {', '.join(known)}" if known else ""
-    )
+    known = field_names_at(model, location[:-1], document.data)
+    hint = suggestion(name, known) or (f"allowed fields: {', '.join(known)}" if known else "remove it")
     return document.problem(location, f"unknown field '{name}'", hint)
 
 
-def _field_names_at(model: type[BaseModel], location: Location, data: Any) -> list[str]:
-    current: Any = model
-    for step in location:
-        data = data[step] if isinstance(data, dict | list) else None
-        if isinstance(step, int):
-            current = _unwrap(current, data, list_item=True)
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(step)
-            current = _unwrap(field.annotation, data) if field else None
-    current = _unwrap(current, data)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any, data: Any, list_item: bool = False) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0], data, list_item)
-    if list_item and origin is list:
-        return typing.get_args(annotation)[0]
-    if origin in (typing.Union, types.UnionType):
-        members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        if len(members) == 1:
-            return _unwrap(members[0], data, list_item)
-        tag = data.get("type") if isinstance(data, dict) else None
-        for member in members:
-            field = getattr(member, "model_fields", {}).get("type")
-            if field is not None and tag in typing.get_args(field.annotation):
-                return member
-        return None
-    return annotation
+def _quoted(text: str) -> list[str]:
+    return re.findall(r"'([^']*)'", text)
 
 
 def _items(count: object) -> str:
@@ -148,17 +147,18 @@ def _items(count: object) -> str:
 
 def _expected_kind(error_type: str) -> str:
     if error_type in ("model_type", "dict_type", "model_attributes_type"):
-        return _KINDS["dict"]
+        return "dict"
     if error_type == "bool_parsing":
-        return _KINDS["bool"]
-    for prefix, name in (("string", "str"), ("int", "int"), ("float", "float"),
-                         ("bool", "bool"), ("list", "list")):
+        return "bool"
+    for prefix in ("string", "int", "float", "bool", "list"):
         if error_type.startswith(prefix):
-            return _KINDS[name]
+            return "str" if prefix == "string" else prefix
     return ""
 
 
 def _kind_of(value: Any) -> str:
     name = type(value).__name__
     described = _KINDS.get(name, name)
+    if isinstance(value, datetime.date):
+        return f"{described} ({value.isoformat()})"
     return described if name in ("dict", "list", "NoneType") else f"{described} ({value!r})"

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from spasmcourse.content.base import ContentModel, Slug, Text
+from spasmcourse.content.base import ContentModel, RuleError, Slug, Text
 
 
 class QuestionBase(ContentModel):
@@ -63,13 +63,16 @@ class NumericAnswer(ContentModel):
     @model_validator(mode="after")
     def _one_form(self) -> NumericAnswer:
         if self.value is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give either value (with an optional tolerance) or min and max, not both")
+            raise RuleError("give either value (with an optional tolerance) or min and max, not both",
+                            "keep value and tolerance for one right number, or min and max for a range")
         if self.value is None and (self.min is None or self.max is None):
-            raise ValueError("give a value, or both min and max")
+            raise RuleError("give a value, or both min and max",
+                            "add value: for one right number, or min: and max: for a range")
         if self.value is None and self.tolerance is not None:
-            raise ValueError("a tolerance goes with a value, not with min and max")
+            raise RuleError("a tolerance goes with a value, not with min and max",
+                            "remove tolerance, or give a value instead")
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"the range is inverted: min {self.min:g} is above max {self.max:g}")
+            raise RuleError(f"the range is inverted: min {self.min:g} is above max {self.max:g}", "swap min and max")
         return self
 
 

@@ -8,12 +8,28 @@ from typing import Any
 
 import yaml
 
+from spasmcourse.content.yamlnodes import Location, child, expanded_size, repeated_keys
 from spasmcourse.problems import ContentError, Problem
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 MAX_CONTENT_BYTES = 2_000_000
-
-Location = tuple[str | int, ...]
-
+MAX_VALUES = 200_000
+RESTORE = "restore the last good copy, for example with git restore"
+_SYNTAX_HINTS = (
+    ("tab", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "put text that contains ': ' in quotes, and check this line's indentation"),
+    ("could not find expected ':'", "each line needs 'key: value'; look for a missing colon or an unclosed quote"),
+    ("expected ',' or ']'", "close the [ opened earlier, or put the text in quotes"),
+    ("expected ',' or '}'", "close the { opened earlier, or put the text in quotes"),
+    ("end of stream", "close the quote or bracket opened earlier"),
+    ("stream end", "close the quote or bracket opened earlier"),
+    ("expected <block end>", "line this up with the keys above it"),
+    ("did not find expected", "check the indentation of this line against the lines above it"),
+    ("constructor for the tag", "remove the '!' tag: content files hold plain text, numbers, lists and mappings"),
+    ("undefined alias", "define the anchor (&name) before using *name, or write the value out"),
+    ("unhashable key", "use a plain word as the key"),
+    ("cannot start any token", "put text that starts with @, ` or % in quotes"),
+)
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -28,7 +44,7 @@ class YamlDocument:
         node = self.node
         line = node.start_mark.line + 1 if node is not None else None
         for step in location:
-            node = _child(node, step)
+            node = child(node, step)
             if node is None:
                 break
             line = node.start_mark.line + 1
@@ -49,74 +65,101 @@ def format_location(location: Location) -> str:
 
 def load_yaml(path: Path, name: str) -> YamlDocument:
     """Parse one YAML file; any reading or syntax problem becomes a ContentError naming it."""
+    node = _compose(_text(path, name), name)
+    if node is None:
+        raise ContentError([_empty(name)])
+    size = expanded_size(node)
+    if size is None or size > MAX_VALUES:
+        message = ("has an alias (*name) inside the value it names" if size is None else
+                   f"holds more than {MAX_VALUES} values once its aliases (*name) are written out")
+        raise ContentError([Problem(name, message=message, line=node.start_mark.line + 1,
+                                    hint="write the values out instead of using aliases")])
+    loader = yaml.SafeLoader("")
+    try:
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        raise ContentError([_syntax_problem(name, error)]) from None
+    except RecursionError:
+        raise ContentError([_too_deep(name)]) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise ContentError([_empty(name)])
+    document = YamlDocument(name, data, node)
+    duplicates = [Problem(name, format_location(at), f"the key '{key.value}' appears twice in the same mapping",
+                          key.start_mark.line + 1, "keep one of them") for at, key in repeated_keys(node)]
+    if duplicates:
+        raise ContentError(duplicates)
+    return document
+
+
+def _text(path: Path, name: str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ContentError([Problem(name, message="file not found")]) from None
     except OSError as error:
-        raise ContentError([Problem(name, message=f"cannot be read: {error.strerror}")]) from None
+        raise ContentError([Problem(name, message=f"cannot be read: {error.strerror}",
+                                    hint="check that the file exists and that you may read it")]) from None
     if len(raw) > MAX_CONTENT_BYTES:
         limit = MAX_CONTENT_BYTES // 1_000_000
-        raise ContentError([Problem(name, message=f"is larger than {limit} MB; is this the right file?")])
+        raise ContentError([Problem(name, message=f"is larger than {limit} MB; is this the right file?",
+                                    hint=f"content files are small text files: {RESTORE}, or split it")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ContentError(
-            [Problem(name, message=f"is not UTF-8 text (bad byte at offset {error.start})")]
-        ) from None
+        raise ContentError([Problem(name, message=f"is not UTF-8 text (bad byte at offset {error.start})",
+                                    hint="save it as UTF-8 text, from your editor's Save As menu")]) from None
     if "\x00" in text:
-        raise ContentError([Problem(name, message="is not a text file (it contains NUL bytes)")])
+        raise ContentError([Problem(name, message="is not a text file (it contains NUL bytes)", hint=RESTORE)])
+    return text
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    """The node tree, read by libyaml when it is there; errors are worded by PyYAML's own parser."""
+    if _FAST_LOADER is not None:
+        fast = _FAST_LOADER(text)
+        try:
+            return fast.get_single_node()
+        except (yaml.YAMLError, RecursionError):
+            pass
+        finally:
+            fast.dispose()
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(name, error)]) from None
     except yaml.YAMLError as error:
-        raise ContentError([Problem(name, message=f"is not valid YAML: {error}")]) from None
+        problem = Problem(name, message=f"is not valid YAML: {error}", hint=_syntax_hint(str(error)))
+        raise ContentError([problem]) from None
+    except RecursionError:
+        raise ContentError([_too_deep(name)]) from None
     finally:
         loader.dispose()
-    if data is None:
-        raise ContentError([Problem(name, message="is empty")])
-    document = YamlDocument(name, data, node)
-    duplicates = list(_duplicate_keys(document, node, ()))
-    if duplicates:
-        raise ContentError(duplicates)
-    return document
+
+
+def _empty(name: str) -> Problem:
+    return Problem(name, message="is empty", hint=f"write its content, or {RESTORE}")
+
+
+def _too_deep(name: str) -> Problem:
+    return Problem(name, message="is nested too deeply to read",
+                   hint="content files need only a few levels of indentation or brackets")
 
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else None
     what = error.problem or "invalid YAML"
-    hint = "indent with spaces, not tabs" if "\\t" in what or "tab" in what else ""
-    return Problem(name, message=f"YAML syntax error: {what}", line=line, hint=hint)
+    context = error.context_mark
+    began = (f" ({error.context} on line {context.line + 1})"
+             if error.context and context is not None and mark is not None and context.line != mark.line else "")
+    return Problem(name, message=f"YAML syntax error: {what}{began}", line=line, hint=_syntax_hint(what))
 
 
-def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == str(step):
-                return value
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return node.value[step]
-    return None
-
-
-def _duplicate_keys(document: YamlDocument, node: yaml.Node | None, at: Location):
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                yield Problem(
-                    document.name,
-                    format_location((*at, key.value)),
-                    f"the key '{key.value}' appears twice in the same mapping",
-                    key.start_mark.line + 1,
-                    "keep one of them",
-                )
-            seen.add(key.value)
-            yield from _duplicate_keys(document, value, (*at, key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _duplicate_keys(document, item, (*at, index))
+def _syntax_hint(what: str) -> str:
+    if "\\t" in what:
+        return _SYNTAX_HINTS[0][1]
+    return next((hint for fragment, hint in _SYNTAX_HINTS if fragment in what),
+                "check the quoting and indentation of this line and the one above it")

@@ -12,6 +12,7 @@ from spasmcourse.content import Course
 from spasmcourse.content.cases import CaseStudy
 from spasmcourse.content.models import Reference
 from spasmcourse.elements.citations import citation_text, citation_url
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import text
 from spasmcourse.rendering import asset_tags, inline_asset, render, script_json
@@ -118,6 +119,7 @@ class CaseStudyWidget(widgets.VBox):
         return bundle
 
 
+@shows_problems
 def case_study(case_id: str) -> CaseStudyWidget:
     """The case study with this id from assets/cases."""
     course = current_course()

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from spasmcourse.content.extras import Explorer
 from spasmcourse.content.models import Reference
 from spasmcourse.elements.citations import citation_text, citation_url
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import text
 from spasmcourse.rendering import asset_tags, inline_asset, render
@@ -66,6 +67,7 @@ class ExplorerWidget(widgets.VBox):
         return bundle
 
 
+@shows_problems
 def explorer(explorer_id: str) -> ExplorerWidget:
     """The explorer with this id from assets/explorers."""
     course = current_course()

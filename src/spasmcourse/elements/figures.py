@@ -8,12 +8,14 @@ from IPython.display import HTML
 
 from spasmcourse.content.course import FIGURE_FOLDER
 from spasmcourse.elements.citations import citation_text, citation_url
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.rendering import asset_tags, render
 
 FIGURE_STYLES = ("figure.css",)
 
 
+@shows_problems
 def figure(figure_id: str) -> HTML:
     """The figure as an <img> with a data: URL (no file to copy, nothing to fetch), alt text and caption."""
     course = current_course()

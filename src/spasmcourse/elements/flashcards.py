@@ -10,6 +10,7 @@ from markupsafe import escape
 
 from spasmcourse.content.citing import notebook_markdown
 from spasmcourse.content.extras import Term
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.glossary import lesson_terms
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import strings, text
@@ -115,6 +116,7 @@ class FlashcardsWidget(widgets.VBox):
         return bundle
 
 
+@shows_problems
 def flashcards(lesson_id: str) -> FlashcardsWidget:
     """The flashcard deck of a lesson's glossary terms."""
     course = current_course()

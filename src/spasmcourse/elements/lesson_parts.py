@@ -8,36 +8,30 @@ from pathlib import Path
 from IPython.display import HTML
 
 from spasmcourse.content.citing import notebook_citations, notebook_markdown
-from spasmcourse.content.course import (
-    FLOWCHART_FOLDER,
-    MANIFEST,
-    QUIZ_FOLDER,
-    REFERENCES,
-    Course,
-    find_course_root,
-    load_course,
-)
+from spasmcourse.content.course import MANIFEST, Course, find_course_root, load_course
 from spasmcourse.elements.citations import anchor, citation_text, citation_url
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.glossary import lesson_terms
 from spasmcourse.rendering import asset_tags, render, script_json
 
 LESSON_STYLES = ("lesson.css",)
+ASSET_FOLDER = "assets"
 
 
 def current_course() -> Course:
-    """The course around the working directory, reloaded only when a content file changed."""
+    """The course around the working directory, reloaded when any content file is added, changed or removed."""
     root = find_course_root()
-    files = [root / MANIFEST, root / REFERENCES, *sorted((root / QUIZ_FOLDER).glob("*.yml")),
-             *sorted((root / FLOWCHART_FOLDER).glob("*.yml"))]
-    signature = tuple((str(path), path.stat().st_mtime_ns) for path in files if path.exists())
+    files = [root / MANIFEST, *sorted(path for path in (root / ASSET_FOLDER).rglob("*") if path.is_file())]
+    signature = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.exists())
     return _load(root, signature)
 
 
 @cache
-def _load(root: Path, signature: tuple[tuple[str, int], ...]) -> Course:
+def _load(root: Path, signature: tuple[tuple[str, int, int], ...]) -> Course:
     return load_course(root)
 
 
+@shows_problems
 def lesson_intro(lesson_id: str) -> HTML:
     """Time, prerequisites, objectives (from lessons.yml) and the not-medical-advice note."""
     course = current_course()
@@ -50,6 +44,7 @@ def lesson_intro(lesson_id: str) -> HTML:
                        glossary=script_json(glossary)))
 
 
+@shows_problems
 def course_map() -> HTML:
     """The course's lessons in order, with minutes, prerequisites and objectives."""
     course = current_course()
@@ -59,6 +54,7 @@ def course_map() -> HTML:
                        total_minutes=total, assets=asset_tags(LESSON_STYLES, ())))
 
 
+@shows_problems
 def lesson_references(lesson_id: str) -> HTML:
     """The numbered reference list of a lesson: what its text cites, then what its quizzes cite."""
     course = current_course()

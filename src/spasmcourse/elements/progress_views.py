@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import escape
 
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import on_progress
 from spasmcourse.elements.quiz.static import QUIZ_SCRIPTS, QUIZ_STYLES
@@ -73,12 +74,14 @@ class ProgressDashboard(widgets.VBox):
         return bundle
 
 
+@shows_problems
 def lesson_summary(lesson_id: str) -> LessonSummary:
     """The learner's score in this lesson's quizzes."""
     current_course().lesson(lesson_id)
     return LessonSummary(lesson_id)
 
 
+@shows_problems
 def progress_dashboard() -> ProgressDashboard:
     """The learner's saved progress in every lesson."""
     return ProgressDashboard()

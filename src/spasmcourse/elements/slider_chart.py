@@ -11,6 +11,7 @@ from markupsafe import Markup
 from spasmcourse.content.extras import SliderChart
 from spasmcourse.content.models import Reference
 from spasmcourse.elements.citations import citation_text, citation_url
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import strings, text
 from spasmcourse.rendering import asset_tags, inline_asset, render, script_json
@@ -102,6 +103,7 @@ class SliderChartWidget(widgets.VBox):
         return bundle
 
 
+@shows_problems
 def slider_chart(chart_id: str) -> SliderChartWidget:
     """The slider chart with this id from assets/charts."""
     course = current_course()

@@ -2,7 +2,8 @@
 
 Each attempt is one committed row (WAL journal, full sync), so a crash loses nothing already
 saved and two kernels can write at the same time. A file that is not a readable database is
-moved aside, never deleted, and a fresh one is started with a warning.
+moved aside, never deleted, and a fresh one is started with a warning; a file that is only
+busy, read-only or on a full disk is left where it is and the learner is told why.
 """
 
 from __future__ import annotations
@@ -44,10 +45,25 @@ CREATE TABLE IF NOT EXISTS cards (
     at TEXT NOT NULL
 );
 """
+_ADVICE = (
+    ("disk is full", "free some disk space, then check the answer again (your earlier answers are safe)"),
+    ("locked", "another program is using the progress file; check the answer again in a moment"),
+    ("readonly", "the progress file cannot be written; check that the folder is yours"),
+    ("malformed", "the progress file is damaged; restart the kernel to set it aside and start a new one"),
+)
 
 
 class ProgressError(Exception):
     """An attempt could not be saved or read; the message says why in plain words."""
+
+
+def plain_reason(error: sqlite3.Error) -> str:
+    """SQLite's message, followed by what the learner can do about it where we know."""
+    said = str(error)
+    for fragment, advice in _ADVICE:
+        if fragment in said:
+            return f"{said}; {advice}"
+    return said
 
 
 @dataclass(frozen=True)
@@ -76,9 +92,14 @@ class ProgressStore:
         self.warnings: list[str] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._connection = self._open()
-        except sqlite3.DatabaseError as error:
-            self._connection = self._recover(error)
+            try:
+                self._connection = self._open()
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError as error:
+                self._connection = self._recover(error)
+        except sqlite3.Error as error:
+            raise ProgressError(f"cannot use {path}: {plain_reason(error)}") from None
         except OSError as error:
             raise ProgressError(f"cannot use {path}: {error.strerror or error}") from None
 
@@ -111,16 +132,18 @@ class ProgressStore:
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; if it cannot be committed it is rolled back, so the next save starts clean."""
         try:
             self._connection.execute("BEGIN IMMEDIATE")
             try:
                 yield self._connection
+                self._connection.execute("COMMIT")
             except BaseException:
-                self._connection.execute("ROLLBACK")
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
                 raise
-            self._connection.execute("COMMIT")
         except sqlite3.Error as error:
-            raise ProgressError(str(error)) from None
+            raise ProgressError(plain_reason(error)) from None
 
     def learner_id(self) -> str:
         """A random id for this learner, made once and kept; seeds the shuffling of options."""
@@ -165,7 +188,7 @@ class ProgressStore:
         try:
             return self._connection.execute(query, parameters).fetchall()
         except sqlite3.Error as error:
-            raise ProgressError(str(error)) from None
+            raise ProgressError(plain_reason(error)) from None
 
     def close(self) -> None:
         """Close the database."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.flowchart.live import FlowchartWidget
 from spasmcourse.elements.lesson_parts import current_course
 
 
+@shows_problems
 def flowchart(flowchart_id: str) -> FlowchartWidget:
     """The flowchart with this id from assets/flowcharts, live in a kernel and static in exports."""
     course = current_course()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import QuizWidget
 from spasmcourse.progress import ProgressError, open_store
 
 
+@shows_problems
 def quiz(quiz_id: str) -> QuizWidget:
     """The quiz with this id from assets/quizzes, live in a kernel and static in exports."""
     course = current_course()

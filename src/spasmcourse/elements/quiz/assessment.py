@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from spasmcourse.content.assessment import assessment_lesson, assessment_quiz
+from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import QuizWidget
 from spasmcourse.i18n import text
 from spasmcourse.progress import ProgressError, open_store
 
 
+@shows_problems
 def final_assessment() -> QuizWidget:
     """The course assessment: two questions from each lesson's quizzes, with the usual feedback."""
     course = current_course()
