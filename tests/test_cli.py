@@ -84,7 +84,7 @@ def test_build_writes_pages_and_says_where(course_copy: Path) -> None:
     assert f"Pages:  {course_copy / 'out' / 'html' / 'index.html'}" in result.stdout
     assert sorted(p.name for p in (course_copy / "out" / "html").iterdir()) == sorted(
         [*(f"{lesson}.html" for lesson in lessons), *site, "search-index.js"])
-    assert sorted(p.name for p in (course_copy / "out").iterdir()) == ["assets", "html"]
+    assert sorted(p.name for p in (course_copy / "out").iterdir()) == [".cache", "assets", "html"]
 
 
 def test_answer_key_lists_every_question_with_its_answer(course_copy: Path) -> None:
