@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test check html slides build lint vendor clean venv chromium screenshots
+.PHONY: lab test check html slides build lint vendor clean venv chromium screenshots bench
 
 venv: $(STAMP)
 
@@ -50,6 +50,10 @@ screenshots: venv chromium
 
 vendor: venv
 	$(BIN)/python tools/vendor_frontend.py
+
+# Measure validation, builds, page weight, time to interactive and import time (about 20 minutes); writes benchmarks/results.md.
+bench: venv chromium
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf _build .pytest_cache
