@@ -14,13 +14,15 @@ SHARED_FOLDER = "assets"
 HIGHLIGHT_CSS = "highlight.css"
 VENDORED = ("lunr/lunr.min.js", "lunr/LICENSE")
 _INLINE_ASSET = re.compile(r'<(style|script) data-sc-asset="([^"]+)">.*?</\1>\n?', re.S)
+_LIVE_GLOSSARY = re.compile(r"<script data-sc-glossary(?:=\"\")?>.*?</script>\n?", re.S)
 
 
 def link_assets(html: str, prefix: str) -> str:
     """Replace each element's inline CSS and JS with one reference per page to the shared file.
 
-    Stylesheets move into the head; scripts stay where the element put them, so they run in the
-    same order as the inline copies did (each script is idempotent and also runs on load).
+    Stylesheets move into the head. Scripts are deferred: they run in the same order once the page
+    is parsed, and each sets up every element on the page. The live glossary call is dropped, since
+    the build has already marked the terms up.
     """
     seen: set[str] = set()
     styles: list[str] = []
@@ -33,8 +35,8 @@ def link_assets(html: str, prefix: str) -> str:
         if kind == "style":
             styles.append(f'<link rel="stylesheet" href="{prefix}{name}">\n')
             return ""
-        return f'<script src="{prefix}{name}"></script>\n'
-    body = _INLINE_ASSET.sub(linked, html)
+        return f'<script defer src="{prefix}{name}"></script>\n'
+    body = _INLINE_ASSET.sub(linked, _LIVE_GLOSSARY.sub("", html))
     return body.replace("</head>", "".join(styles) + "</head>", 1)
 
 

@@ -11,7 +11,7 @@ from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import on_progress
 from spasmcourse.elements.quiz.static import QUIZ_SCRIPTS, QUIZ_STYLES
-from spasmcourse.i18n import strings, text
+from spasmcourse.i18n import strings_for, text
 from spasmcourse.progress import ProgressError, open_store
 from spasmcourse.progress.report import lesson_scores, quiz_scores
 from spasmcourse.rendering import asset_tags, render, script_json
@@ -45,7 +45,7 @@ class LessonSummary(widgets.HTML):
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["text/html"] = render("elements/summary.html.j2", lesson_id=self.lesson_id,
-                                     data=script_json({"strings": strings()}),
+                                     data=script_json({"strings": strings_for(*QUIZ_SCRIPTS)}),
                                      assets=asset_tags(QUIZ_STYLES, QUIZ_SCRIPTS))
         return bundle
 

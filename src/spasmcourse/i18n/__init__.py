@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -41,3 +42,18 @@ def strings() -> dict[str, str]:
 def text(key: str, **values: object) -> str:
     """One interface string in the current language, with its {placeholders} filled in."""
     return strings()[key].format(**values)
+
+
+def strings_for(*scripts: str) -> dict[str, str]:
+    """The current language's strings whose keys the given static scripts mention, for their page data.
+
+    Keys are found by name in the scripts' text, so a script that builds a key from a table of
+    names still gets every key it can ask for; the rest of the catalogue stays out of the page.
+    """
+    return {key: value for key, value in strings().items() if key in _mentioned(scripts)}
+
+
+@cache
+def _mentioned(scripts: tuple[str, ...]) -> frozenset[str]:
+    code = "\n".join(files("spasmcourse").joinpath("static", name).read_text(encoding="utf-8") for name in scripts)
+    return frozenset(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code))

@@ -10,7 +10,7 @@ from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.quiz.checking import AnswerCheck, choice_options, definitions
 from spasmcourse.elements.quiz.feedback import answer_text, feedback_lines, verdict
 from spasmcourse.elements.quiz.shuffle import shuffled
-from spasmcourse.i18n import strings, text
+from spasmcourse.i18n import strings_for, text
 from spasmcourse.rendering import asset_tags, render, script_json
 
 QUIZ_STYLES = ("quiz.css",)
@@ -91,7 +91,7 @@ def _quiz_data(quiz: Quiz, references: dict[str, Reference], lesson_id: str) -> 
         "quiz": quiz.id,
         "title": quiz.title,
         "lesson": lesson_id,
-        "strings": strings(),
+        "strings": strings_for(*QUIZ_SCRIPTS),
         "questions": [
             {**question.model_dump(mode="json"),
              "source": citation_text(references[question.reference]),
