@@ -13,7 +13,7 @@ from spasmcourse.build.bundle import write_bundle
 from spasmcourse.build.execute import BuildError
 from spasmcourse.build.pipeline import FORMATS, build_course
 from spasmcourse.build.teacher_kit import write_teacher_kit
-from spasmcourse.content import find_course_root, load_course
+from spasmcourse.content import Course, find_course_root, load_course
 from spasmcourse.content.notebooks import check_course
 from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
@@ -81,10 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(root: Path, _: argparse.Namespace) -> int:
-    problems = check_course(root)
-    if problems:
-        raise ContentError(problems)
-    course = load_course(root)
+    course = _checked_course(root)
     questions = sum(len(quiz.questions) for file in course.quiz_files.values() for quiz in file.quizzes)
     print(f"Course OK: {len(course.lessons)} lessons, {len(course.quiz_ids())} quizzes with "
           f"{questions} questions, {len(course.references)} references ({root}).")
@@ -107,22 +104,23 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
+def _checked_course(root: Path) -> Course:
     problems = check_course(root)
     if problems:
         raise ContentError(problems)
+    return load_course(root)
+
+
+def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
     out = (arguments.out or root / "_build" / "answer-key").resolve()
-    written = write_answer_keys(load_course(root), out)
+    written = write_answer_keys(_checked_course(root), out)
     print(f"Wrote answer keys for {len(written) - 1} lessons: {out / 'index.html'}")
     return 0
 
 
 def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
-    problems = check_course(root)
-    if problems:
-        raise ContentError(problems)
     out = (arguments.out or root / "_build" / "teacher-kit").resolve()
-    report = write_teacher_kit(load_course(root), out)
+    report = write_teacher_kit(_checked_course(root), out)
     print(f"Wrote {len(report.guides)} teacher's guides and {len(report.handouts)} handouts: {report.index}")
     return 0
 
