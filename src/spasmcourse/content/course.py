@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spasmcourse.content.cases import CaseStudy
 from spasmcourse.content.extras import Explorer, Figure, FigureList, Glossary, SliderChart, Term
+from spasmcourse.content.findings import Finding, FindingList, urgency
 from spasmcourse.content.flowcharts import Flowchart
 from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
 from spasmcourse.content.parsing import parse
@@ -25,6 +26,7 @@ FIGURE_FOLDER = "assets/figures"
 FIGURE_LIST = "assets/figures/figures.yml"
 GLOSSARY = "assets/glossary.yml"
 REFERENCES = "assets/references.yml"
+FINDINGS = "assets/triage/findings.yml"
 ROOT_VARIABLE = "SPASMCOURSE_ROOT"
 
 
@@ -43,6 +45,7 @@ class Course:
     explorers: dict[str, Explorer] = field(default_factory=dict)
     charts: dict[str, SliderChart] = field(default_factory=dict)
     cases: dict[str, CaseStudy] = field(default_factory=dict)
+    findings: dict[str, Finding] = field(default_factory=dict)
     unreadable: frozenset[str] = frozenset()
 
     @property
@@ -88,6 +91,11 @@ class Course:
                 return chart
         known = sorted(chart.id for chart in self.flowcharts.values())
         raise ContentError([_not_found(FLOWCHART_FOLDER, "flowchart", flowchart_id, known)])
+
+    def lesson_findings(self, lesson_id: str) -> list[Finding]:
+        """The findings a lesson's warning-sign box lists, most urgent first, then in catalogue order."""
+        listed = [finding for finding in self.findings.values() if lesson_id in finding.lessons]
+        return sorted(listed, key=lambda finding: -urgency(finding.level))
 
     def explorer(self, explorer_id: str) -> Explorer:
         """The explorer with this id."""
@@ -184,6 +192,7 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
 
     manifest = read(root / MANIFEST, Manifest)
     reference_list = read(root / REFERENCES, ReferenceList)
+    finding_list = read(root / FINDINGS, FindingList)
     quiz_files = {}
     for path in sorted((root / QUIZ_FOLDER).glob("*.yml")):
         quiz_file = read(path, QuizFile)
@@ -217,6 +226,8 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
     course = Course(root, manifest, quiz_files, references, flowcharts, documents,
                     glossary={term.id: term for term in glossary.terms} if glossary else {},
                     figures={figure.id: figure for figure in figure_list.figures} if figure_list else {},
-                    explorers=explorers, charts=charts, cases=cases, unreadable=frozenset(broken))
+                    explorers=explorers, charts=charts, cases=cases,
+                    findings={finding.id: finding for finding in finding_list.findings} if finding_list else {},
+                    unreadable=frozenset(broken))
     problems.extend(course_problems(course))
     return course, problems
