@@ -45,6 +45,7 @@ class BadInput:
     target: str
     fragments: tuple[str, ...]
     content: Callable[[], bytes]
+    fixture_findings: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,18 @@ def flowcharts() -> list[BadInput]:
         content = re.sub(r"\bref-a\b", A_REAL_REFERENCE, text).encode()
         target = f"assets/flowcharts/{path.name}"
         cases.append(BadInput(f"bad_flowcharts/{path.name}", target, (f"{target}:", expected),
-                              lambda content=content: content))
+                              lambda content=content: content, fixture_findings=True))
     return cases
+
+
+def fixture_findings() -> str:
+    """The catalogue the flowchart fixtures are judged against (tests/flowcharts/findings.yml), with a real source.
+
+    It replaces the course's catalogue, so each fixture's safety problems read as they do alone; the shipped
+    charts then name unknown findings, which only adds lines to the report.
+    """
+    text = (HERE / "flowcharts" / "findings.yml").read_text(encoding="utf-8")
+    return re.sub(r"\bref-a\b", A_REAL_REFERENCE, text)
 
 
 def huge_manifest() -> bytes:
@@ -92,11 +103,13 @@ def long_looping_flowchart() -> bytes:
     """A chart of 3000 questions in a chain whose last answer leads back to the start."""
     count = 3000
     questions = [{"id": f"q{n}", "text": f"Question {n}?",
-                  "choices": [{"label": "Yes", "to": f"q{(n + 1) % count}"}, {"label": "No", "to": "done"}]}
+                  "choices": [{"label": "Yes", "to": f"q{(n + 1) % count}"},
+                              {"label": "No", "to": "done", "when": ["stroke-signs"]}]}
                  for n in range(count)]
     outcome = {"id": "done", "level": "self-care", "title": "Done", "advice": "Rest.", "why": "Because.",
                "references": [A_REAL_REFERENCE]}
-    chart = {"id": "long-loop", "title": "A long loop", "start": "q0", "questions": questions, "outcomes": [outcome]}
+    chart = {"id": "long-loop", "region": "neck", "title": "A long loop", "start": "q0", "questions": questions,
+             "outcomes": [outcome]}
     return yaml.safe_dump(chart, sort_keys=False).encode()
 
 
@@ -121,6 +134,8 @@ def broken_course(tmp_path: Path, case: BadInput) -> Path:
     target = root / case.target
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(case.content())
+    if case.fixture_findings:
+        (root / "assets" / "triage" / "findings.yml").write_text(fixture_findings(), encoding="utf-8")
     return root
 
 

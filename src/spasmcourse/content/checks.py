@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from spasmcourse.content.course import MANIFEST, REFERENCES, Course
+from spasmcourse.content.course import FINDINGS, MANIFEST, REFERENCES, Course
 from spasmcourse.content.extra_checks import extras_problems
+from spasmcourse.content.finding_checks import finding_problems
 from spasmcourse.content.flow_rules import flowchart_issues
 from spasmcourse.content.graphs import find_cycles
 from spasmcourse.content.questions import (
@@ -18,6 +19,7 @@ from spasmcourse.content.questions import (
     SingleChoice,
 )
 from spasmcourse.content.suggest import suggestion
+from spasmcourse.content.urgency_checks import urgency_problems
 from spasmcourse.content.yamlfile import Location, YamlDocument
 from spasmcourse.problems import Problem
 
@@ -29,6 +31,8 @@ def course_problems(course: Course) -> list[Problem]:
     for name in course.quiz_files:
         problems += _quiz_file_problems(course, name, course.documents[name])
     problems += _duplicate_quiz_ids(course)
+    problems += finding_problems(course)
+    problems += urgency_problems(course)
     problems += _flowchart_problems(course)
     problems += extras_problems(course)
     return problems
@@ -172,6 +176,7 @@ def _repeats(document: YamlDocument, entries: list[tuple[Location, str]], what: 
 
 def _flowchart_problems(course: Course) -> Iterator[Problem]:
     known = None if REFERENCES in course.unreadable else set(course.references)
+    findings = None if FINDINGS in course.unreadable else course.findings
     first: dict[str, str] = {}
     for name, chart in course.flowcharts.items():
         document = course.documents[name]
@@ -183,7 +188,7 @@ def _flowchart_problems(course: Course) -> Iterator[Problem]:
             yield document.problem(("id",), f"flowchart id '{chart.id}' is already used in {first[chart.id]}",
                                    "give each flowchart its own id")
         first.setdefault(chart.id, name)
-        for issue in flowchart_issues(chart, known):
+        for issue in flowchart_issues(chart, known, findings):
             yield document.problem(issue.location, issue.message, issue.hint)
 
 

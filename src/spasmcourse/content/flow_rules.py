@@ -1,9 +1,10 @@
-"""The safety rules of a triage flowchart, checked on the model so every issue names a node.
+"""The rules of a triage flowchart, checked on the model so every issue names a node.
 
-Rules: one start question; no dangling targets; every node reachable; no cycles (so every
-path ends in an outcome); outcomes cite known references; a red flag's positive answer leads
-to an emergency (or to a doctor within days where the node says why); and no outcome is less
-urgent than a red flag already answered positively on the way to it.
+Structure: one start question, no dangling targets, every node reachable, no loops, known
+references, exactly one answer without `when` per question. Safety, against the findings
+catalogue: every finding of the chart's region above self-care is asked; `when` names only known
+findings of that region, one level per answer; a person with no findings ends at self-care; and
+no combination of findings ends below its most urgent finding (see flow_proof).
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode, urgency
-from spasmcourse.content.graphs import Graph, find_cycles, reachable, topological
+from spasmcourse.content.findings import Finding, urgency
+from spasmcourse.content.flow_proof import TooManyPaths, unsafe_paths
+from spasmcourse.content.flow_walk import advice
+from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
+from spasmcourse.content.graphs import Graph, find_cycles, reachable
 from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import Location
 
-EMERGENCY = urgency("emergency")
-WITHIN_DAYS = urgency("doctor-within-days")
 Nodes = dict[str, QuestionNode | OutcomeNode]
+CATALOGUE = "assets/triage/findings.yml"
 
 
 @dataclass(frozen=True, order=True)
@@ -31,14 +34,20 @@ class FlowIssue:
     hint: str = ""
 
 
-def flowchart_issues(chart: Flowchart, references: set[str] | None = None) -> list[FlowIssue]:
-    """Every rule the flowchart breaks; empty when it is safe to show."""
+def flowchart_issues(chart: Flowchart, references: set[str] | None = None,
+                     findings: dict[str, Finding] | None = None) -> list[FlowIssue]:
+    """Every rule the flowchart breaks; empty when it is safe to show.
+
+    Without `references` or `findings` (their files could not be read) those checks are skipped.
+    """
     nodes: Nodes = {}
     for node in [*chart.questions, *chart.outcomes]:
         nodes.setdefault(node.id, node)
     issues = list(_shape_issues(chart, nodes))
     if references is not None:
         issues += _reference_issues(chart, references)
+    if findings is not None:
+        issues += _finding_issues(chart, findings)
     if any(issue.message.startswith(("duplicate node", "start")) for issue in issues):
         return sorted(set(issues))
     graph: Graph = {outcome.id: [] for outcome in chart.outcomes}
@@ -47,18 +56,15 @@ def flowchart_issues(chart: Flowchart, references: set[str] | None = None) -> li
     cycles = [FlowIssue(node, _at(chart, node), "answers lead round in a loop: " + " -> ".join(loop),
                         "every path must end in an outcome") for node, loop in find_cycles(graph)]
     issues += cycles
-    if not cycles:
-        issues += _red_flag_paths(chart, nodes, graph)
+    if findings is not None and not cycles and _walkable(chart, nodes):
+        issues += _safety_issues(chart, findings)
     return sorted(set(issues))
 
 
-def required_level(question: QuestionNode) -> int:
-    """How urgent care must be after a positive answer to this red flag."""
-    return WITHIN_DAYS if question.within_days_because else EMERGENCY
-
-
-def _needed(level: int) -> str:
-    return "emergency" if level == EMERGENCY else "doctor-within-days"
+def _walkable(chart: Flowchart, nodes: Nodes) -> bool:
+    """Whether every walk is defined: each question has one plain answer and every answer leads somewhere."""
+    return all(sum(not c.when for c in q.choices) == 1 and all(c.to in nodes for c in q.choices)
+               for q in chart.questions)
 
 
 def _at(chart: Flowchart, node_id: str) -> Location:
@@ -105,31 +111,50 @@ def _question_issues(nodes: Nodes, index: int, question: QuestionNode) -> Iterat
                             f"question '{question.id}': answer '{choice.label}' leads to '{choice.to}', "
                             "which does not exist, so that path never reaches an outcome",
                             suggestion(choice.to, list(nodes)) or "point it at a question or outcome of this chart")
-        if choice.positive and not question.red_flag:
-            yield FlowIssue(question.id, (*at, "choices", number, "positive"),
-                            f"question '{question.id}' is not a red flag, so no answer can be positive",
-                            "add red_flag: true or remove positive")
-    positives = [choice for choice in question.choices if choice.positive]
-    if question.red_flag and not positives:
+    plain = [number for number, choice in enumerate(question.choices) if not choice.when]
+    if len(plain) != 1:
         yield FlowIssue(question.id, (*at, "choices"),
-                        f"red flag '{question.id}' has no positive answer",
-                        "mark the answer that means the warning sign is present with positive: true")
-    if question.red_flag and len(positives) == len(question.choices):
-        yield FlowIssue(question.id, (*at, "choices"), f"every answer to red flag '{question.id}' is positive",
-                        "remove positive: true from the answer that means the warning sign is absent")
-    if question.within_days_because and not question.red_flag:
-        yield FlowIssue(question.id, (*at, "within_days_because"),
-                        f"question '{question.id}' is not a red flag, so within_days_because has no effect",
-                        "add red_flag: true, or remove within_days_because")
-    for number, choice in enumerate(question.choices):
-        target = nodes.get(choice.to)
-        if choice.positive and isinstance(target, OutcomeNode) and urgency(target.level) < required_level(question):
-            yield FlowIssue(question.id, (*at, "choices", number, "to"),
-                            f"red flag '{question.id}': a positive answer leads to '{target.id}' "
-                            f"({target.level}), which is less urgent than {_needed(required_level(question))}",
-                            f"lead it to a {_needed(required_level(question))} outcome" if question.within_days_because
-                            else "lead it to an emergency outcome, or say why a few days is safe "
-                            "with within_days_because")
+                        f"question '{question.id}' has {len(plain)} answers without `when`; it needs exactly one",
+                        "give every answer but one the findings it stands for in `when`; the one left is for a "
+                        "person with none of them")
+
+
+def _finding_issues(chart: Flowchart, findings: dict[str, Finding]) -> Iterator[FlowIssue]:
+    asked: dict[str, str] = {}
+    for index, question in enumerate(chart.questions):
+        in_question: set[str] = set()
+        for number, choice in enumerate(question.choices):
+            levels: dict[str, str] = {}
+            for position, finding_id in enumerate(choice.when or []):
+                at: Location = ("questions", index, "choices", number, "when", position)
+                finding = findings.get(finding_id)
+                if finding is None:
+                    yield FlowIssue(question.id, at, f"question '{question.id}' names unknown finding '{finding_id}'",
+                                    suggestion(finding_id, sorted(findings)) or f"use an id from {CATALOGUE}")
+                    continue
+                if chart.region not in finding.regions:
+                    yield FlowIssue(question.id, at,
+                                    f"question '{question.id}' names finding '{finding_id}', which is not a "
+                                    f"{chart.region} finding",
+                                    f"add {chart.region} to its regions in {CATALOGUE}, or remove it")
+                if finding_id in in_question:
+                    yield FlowIssue(question.id, at,
+                                    f"question '{question.id}' names finding '{finding_id}' in two answers; "
+                                    "only the first can ever be taken", "keep it in one answer")
+                in_question.add(finding_id)
+                asked.setdefault(finding_id, question.id)
+                levels.setdefault(finding.level, finding_id)
+            if len(levels) > 1:
+                named = ", ".join(f"'{f}' ({level})" for level, f in levels.items())
+                yield FlowIssue(question.id, ("questions", index, "choices", number, "when"),
+                                f"question '{question.id}': answer '{choice.label}' groups findings of different "
+                                f"levels: {named}", "split it into one answer (or question) per level, the most "
+                                "urgent first")
+    for finding in findings.values():
+        if chart.region in finding.regions and urgency(finding.level) > 0 and finding.id not in asked:
+            yield FlowIssue(finding.id, ("questions",),
+                            f"the {chart.region} finding '{finding.id}' ({finding.level}) is never asked",
+                            "name it in the `when` of an answer, in a question placed with the others of its level")
 
 
 def _reference_issues(chart: Flowchart, references: set[str]) -> Iterator[FlowIssue]:
@@ -149,28 +174,25 @@ def _unreachable(chart: Flowchart, graph: Graph) -> Iterator[FlowIssue]:
                             "lead an answer to it, or remove it")
 
 
-def _red_flag_paths(chart: Flowchart, nodes: Nodes, graph: Graph) -> Iterator[FlowIssue]:
-    """Carry the strictest positive red flag seen so far down every path (graph is acyclic)."""
-    arriving: dict[str, dict[int, str]] = {chart.start: {-1: ""}}
-    for node_id in topological(graph, chart.start):
-        node = nodes[node_id]
-        demands = arriving.get(node_id, {})
-        if isinstance(node, OutcomeNode):
-            for level, flag in demands.items():
-                direct = any(c.positive and c.to == node_id for c in nodes[flag].choices) if flag else False
-                if urgency(node.level) < level and not direct:
-                    yield FlowIssue(node_id, _at(chart, node_id),
-                                    f"outcome '{node_id}' ({node.level}) can follow a positive answer to "
-                                    f"red flag '{flag}', which needs {_needed(level)}",
-                                    f"make every path after that answer end in a {_needed(level)} outcome or one "
-                                    "more urgent")
-            continue
-        for choice in node.choices:
-            if choice.to not in nodes:
-                continue
-            onward = arriving.setdefault(choice.to, {})
-            for level, flag in demands.items():
-                if choice.positive and node.red_flag and required_level(node) > level:
-                    onward.setdefault(required_level(node), node_id)
-                else:
-                    onward.setdefault(level, flag)
+def _safety_issues(chart: Flowchart, findings: dict[str, Finding]) -> Iterator[FlowIssue]:
+    calm = advice(chart, set())
+    if calm.level != "self-care":
+        yield FlowIssue(calm.id, _at(chart, calm.id),
+                        f"a person with none of the findings ends at '{calm.id}' ({calm.level}), not at self-care",
+                        "lead the answers without `when` to a self-care outcome")
+    region = {f.id: f for f in findings.values() if chart.region in f.regions}
+    try:
+        unsafe = unsafe_paths(chart, region)
+    except TooManyPaths as error:
+        yield FlowIssue(chart.start, ("start",), str(error) + ", too many to prove safe",
+                        "split it into smaller charts, or join questions that lead to the same outcome")
+        return
+    for path in unsafe:
+        question, number = path.steps[-1]
+        outcome = chart.node(path.outcome)
+        needed = region[path.finding].level
+        yield FlowIssue(question, (*_at(chart, question), "choices", number),
+                        f"a person with the findings [{', '.join(path.example)}] ends at '{outcome.id}' "
+                        f"({outcome.level}), but finding '{path.finding}' needs at least {needed}",
+                        f"ask '{path.finding}' before question '{question}', or lead this answer to an outcome "
+                        f"of level {needed} or more urgent")

@@ -1,43 +1,37 @@
-"""Decision flowcharts (assets/flowcharts/<id>.yml): question nodes lead to outcome nodes."""
+"""Decision flowcharts (assets/flowcharts/<id>.yml): question nodes lead to outcome nodes.
+
+An answer lists in `when` the findings (assets/triage/findings.yml) for which a person picks
+it; exactly one answer per question has no `when`, the answer for someone with none of them.
+"""
 
 from __future__ import annotations
-
-from typing import Literal
 
 from pydantic import Field
 
 from spasmcourse.content.base import ContentModel, Slug, Text
-
-Level = Literal["self-care", "see-a-doctor", "doctor-within-days", "emergency"]
-LEVELS: tuple[str, ...] = ("self-care", "see-a-doctor", "doctor-within-days", "emergency")
-
-
-def urgency(level: str) -> int:
-    """How urgent a level is: 0 (self-care) to 3 (emergency)."""
-    return LEVELS.index(level)
+from spasmcourse.content.findings import Level, Region
 
 
 class Choice(ContentModel):
-    """One answer to a question and the node it leads to."""
+    """One answer to a question, the node it leads to, and the findings it stands for."""
 
     label: Text
     to: Slug
-    positive: bool = False
+    when: list[Slug] | None = Field(default=None, min_length=1)
 
 
 class QuestionNode(ContentModel):
-    """A question with two or more answers; a red flag names a sign that needs urgent care.
-
-    A positive answer to a red flag must lead to an emergency outcome, or to one within days
-    only when `within_days_because` says why.
-    """
+    """A question with two or more answers."""
 
     id: Slug
     text: Text
     detail: Text | None = None
-    red_flag: bool = False
-    within_days_because: Text | None = None
     choices: list[Choice] = Field(min_length=2, max_length=6)
+
+    @property
+    def findings(self) -> list[str]:
+        """Every finding any answer of this question stands for, in file order."""
+        return [finding for choice in self.choices for finding in choice.when or []]
 
 
 class OutcomeNode(ContentModel):
@@ -52,9 +46,10 @@ class OutcomeNode(ContentModel):
 
 
 class Flowchart(ContentModel):
-    """A triage flowchart: a start question, more questions, and outcomes."""
+    """A triage flowchart for one body region: a start question, more questions, and outcomes."""
 
     id: Slug
+    region: Region
     title: Text
     intro: Text | None = None
     start: Slug
