@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from spasmcourse.content.base import ContentModel, LessonId, Slug, Text
+from spasmcourse.content.findings import Urgency
 
 
 class CaseChoice(ContentModel):
@@ -14,6 +15,7 @@ class CaseChoice(ContentModel):
     feedback: Text
     to: Slug
     best: bool = False
+    triage: Urgency | None = None
 
 
 class CaseStep(ContentModel):
@@ -22,6 +24,7 @@ class CaseStep(ContentModel):
     id: Slug
     text: Text
     choices: list[CaseChoice] = Field(min_length=2, max_length=5)
+    triage: Urgency | None = None
 
 
 class CaseEnding(ContentModel):

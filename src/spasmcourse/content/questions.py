@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from spasmcourse.content.base import ContentModel, RuleError, Slug, Text
+from spasmcourse.content.findings import Urgency
 
 
 class QuestionBase(ContentModel):
@@ -17,6 +18,7 @@ class QuestionBase(ContentModel):
     explanation: Text
     reference: Slug
     hint: Text | None = None
+    triage: Urgency | None = None
 
 
 class Option(ContentModel):
@@ -25,6 +27,7 @@ class Option(ContentModel):
     text: Text
     correct: bool = False
     feedback: Text
+    triage: Urgency | None = None
 
 
 class SingleChoice(QuestionBase):
@@ -130,6 +133,7 @@ class SortItem(ContentModel):
     text: Text
     category: Text
     feedback: Text
+    triage: Urgency | None = None
 
 
 class Categorize(QuestionBase):
