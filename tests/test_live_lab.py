@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import copy_course, screenshot
-from flow_oracle import walk
+from flow_oracle import answer_paths
 from quiz_drivers import LiveQuestion
 from spasmcourse.content import load_course
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
@@ -136,7 +136,7 @@ def test_flowchart_stepped_live_in_jupyterlab(browser, lab: tuple[str, Path]) ->
     chart = course.flowchart("cramp-spasm-twitch-triage")
     data = chart.model_dump(mode="json")
     levels = {o["id"]: o["level"] for o in data["outcomes"]}
-    path = min((p for p in walk(data).paths if levels[p[-1][0]] == "emergency"), key=len)
+    path = min((p for p in answer_paths(data) if levels[p[-1][0]] == "emergency"), key=len)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     refused: list[str] = []

@@ -13,8 +13,10 @@ from spasmcourse.elements.progress_views import lesson_summary, progress_dashboa
 from spasmcourse.elements.quiz import quiz
 from spasmcourse.elements.quiz.assessment import final_assessment
 from spasmcourse.elements.slider_chart import slider_chart
+from spasmcourse.elements.warning_signs import advice_levels, warning_signs
 
 __all__ = [
+    "advice_levels",
     "case_study",
     "course_map",
     "explorer",
@@ -28,5 +30,6 @@ __all__ = [
     "progress_dashboard",
     "quiz",
     "slider_chart",
+    "warning_signs",
 ]
 __version__ = "0.1.0"

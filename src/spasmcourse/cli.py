@@ -14,8 +14,10 @@ from spasmcourse.build.execute import BuildError
 from spasmcourse.build.pipeline import FORMATS, build_course
 from spasmcourse.build.teacher_kit import write_teacher_kit
 from spasmcourse.content import Course, find_course_root, load_course
+from spasmcourse.content.flow_stats import chart_stats, chart_table
 from spasmcourse.content.notebooks import check_course
 from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
+from spasmcourse.content.vignettes import MAX_OVER_TRIAGE, VIGNETTES, load_vignettes, walk_vignettes
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
 from spasmcourse.progress import ProgressError
@@ -134,10 +136,16 @@ def _bundle(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _stats(root: Path, _: argparse.Namespace) -> int:
-    table = stats_table(lesson_stats(load_course(root)))
-    print(table)
+    course = load_course(root)
+    print(stats_table(lesson_stats(course)))
     print("\nGrade is the Flesch-Kincaid grade of the prose (aim for 10 or below); Min is reading time at "
-          f"{WORDS_PER_MINUTE} words a minute.")
+          f"{WORDS_PER_MINUTE} words a minute.\n")
+    results = walk_vignettes(course, load_vignettes(root))
+    print(chart_table(chart_stats(course, results)))
+    over = sum(result.over for result in results)
+    print(f"\nPaths are every answer sequence; findings asked counts the region's findings above self-care. "
+          f"{len(results)} vignettes ({VIGNETTES}): {sum(r.under for r in results)} under-triaged, "
+          f"{over} over-triaged ({over / len(results) if results else 0:.0%}; at most {MAX_OVER_TRIAGE:.0%} allowed).")
     return 0
 
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from spasmcourse.content import Course
 from spasmcourse.content.citing import notebook_code
-from spasmcourse.content.course import FIGURE_LIST, GLOSSARY, REFERENCES
+from spasmcourse.content.course import FIGURE_LIST, FINDINGS, GLOSSARY, REFERENCES
 from spasmcourse.content.models import Lesson
 from spasmcourse.content.notebooks import ELEMENT_CALL
 
 CACHE_FILE = ".cache/lessons.json"
 MANIFEST = "lessons.yml"
-_SHARED_INPUTS = (MANIFEST, GLOSSARY, REFERENCES, FIGURE_LIST)
+_SHARED_INPUTS = (MANIFEST, GLOSSARY, REFERENCES, FIGURE_LIST, FINDINGS)
 
 
 def lesson_inputs(course: Course, lesson: Lesson) -> list[str]:

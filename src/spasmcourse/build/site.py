@@ -60,8 +60,9 @@ def references_page(course: Course) -> str:
 
 def flowchart_pages(course: Course) -> dict[str, str]:
     """One page per triage flowchart, keyed by file name, each working offline on its own."""
-    return {flowchart_page_name(chart): _page("site/flowchart.html.j2", course, chart.title, chart=chart,
-                                              rendering=Markup(flowchart_html(chart, course.references)))
+    return {flowchart_page_name(chart): _page(
+                "site/flowchart.html.j2", course, chart.title, chart=chart,
+                rendering=Markup(flowchart_html(chart, course.references, course.findings)))
             for chart in _charts(course)}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 from spasmcourse.content.citing import cited_keys
-from spasmcourse.content.course import GLOSSARY, MANIFEST, REFERENCES, Course, read_course
+from spasmcourse.content.course import FINDINGS, GLOSSARY, MANIFEST, REFERENCES, Course, read_course
 from spasmcourse.content.markdown_safety import active_content
 from spasmcourse.content.notebook_file import read_notebook
 from spasmcourse.content.suggest import suggestion
@@ -18,7 +18,8 @@ from spasmcourse.problems import ContentError, Problem, relative_name
 NOTEBOOK_FOLDER = "notebooks"
 TERM_LINK = re.compile(r"\]\(#term-([a-z0-9-]+)\)")
 KEY_POINTS = re.compile(r"^#{2,3}\s+key points\s*$", re.I | re.M)
-LESSON_CALL = re.compile(r"\b(lesson_intro|lesson_references|lesson_summary|flashcards)\(\s*[\"']([^\"']+)[\"']")
+LESSON_CALL = re.compile(
+    r"\b(lesson_intro|lesson_references|lesson_summary|flashcards|warning_signs)\(\s*[\"']([^\"']+)[\"']")
 ELEMENT_CALL = re.compile(r"\b(quiz|flowchart|figure|explorer|slider_chart|case_study)\(\s*[\"']([^\"']+)[\"']")
 ASSESSMENT_CALL = re.compile(r"\bfinal_assessment\(")
 INTERACTIVE = ("flowchart", "explorer", "slider_chart", "case_study")
@@ -105,6 +106,13 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
     if "lesson_intro" not in calls:
         yield Problem(name, message="has no lesson_intro() cell",
                       hint=f"add a code cell lesson_intro('{lesson.id}') for the objectives and safety note")
+    listed = bool(course.lesson_findings(lesson.id))
+    if listed and "warning_signs" not in calls:
+        yield Problem(name, message="lists warning signs in assets/triage/findings.yml but shows none",
+                      hint=f"add a code cell warning_signs('{lesson.id}') where the lesson talks about getting help")
+    if "warning_signs" in calls and not listed and FINDINGS not in course.unreadable:
+        yield Problem(name, message="shows warning_signs() but no finding lists this lesson",
+                      hint=f"add '{lesson.id}' to the lessons of the findings it should show in {FINDINGS}")
     if not lesson.orientation:
         yield from _lesson_standard(course, lesson, markdown, calls, elements)
 
@@ -165,6 +173,7 @@ def _unused_references(course: Course, cited: set[str]) -> Iterator[Problem]:
     used |= {item.reference for explorer in course.explorers.values() for item in explorer.items}
     used |= {key for chart in course.charts.values() for key in chart.references}
     used |= {key for case in course.cases.values() for key in case.references}
+    used |= {key for finding in course.findings.values() for key in finding.references}
     document = course.documents[REFERENCES]
     for index, key in enumerate(course.references):
         if key not in used:

@@ -65,7 +65,8 @@ def lesson_references(lesson_id: str) -> HTML:
 
 
 def cited_in_order(course: Course, lesson_id: str) -> list[str]:
-    """The reference keys of a lesson: what its text cites, in order, then what its quizzes cite."""
+    """The reference keys of a lesson: what its text cites, in order, then its quizzes, then its warning signs."""
     ordered = notebook_citations(course.notebook_path(course.lesson(lesson_id)))
     quiz_keys = sorted({q.reference for quiz in course.lesson_quizzes(lesson_id) for q in quiz.questions})
-    return ordered + [key for key in quiz_keys if key not in ordered]
+    finding_keys = [key for finding in course.lesson_findings(lesson_id) for key in finding.references]
+    return list(dict.fromkeys([*ordered, *quiz_keys, *finding_keys]))

@@ -11,4 +11,4 @@ from spasmcourse.elements.lesson_parts import current_course
 def flowchart(flowchart_id: str) -> FlowchartWidget:
     """The flowchart with this id from assets/flowcharts, live in a kernel and static in exports."""
     course = current_course()
-    return FlowchartWidget(course.flowchart(flowchart_id), course.references)
+    return FlowchartWidget(course.flowchart(flowchart_id), course.references, course.findings)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from spasmcourse.content.findings import LEVELS
 from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
 from spasmcourse.i18n import text
 from spasmcourse.rendering import render
@@ -108,8 +109,7 @@ def diagram_svg(chart: Flowchart, dom_id: str, path: list[str] | None = None) ->
     return Markup(render("elements/flow_diagram.svg.j2", dom_id=dom_id, boxes=boxes, edges=edges,
                          width=width, height=height, taken_nodes=taken_nodes, taken_edges=taken_edges,
                          current=(path or [None])[-1], label=text("flow_diagram_label", title=chart.title),
-                         levels={level: text(f"level_{level}") for level in ("self-care", "see-a-doctor",
-                                                                              "doctor-within-days", "emergency")}))
+                         levels={level: text(f"level_{level}") for level in LEVELS}))
 
 
 def _lines(node: QuestionNode | OutcomeNode) -> tuple[str, ...]:

@@ -7,10 +7,11 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import escape
 
+from spasmcourse.content.findings import Finding
 from spasmcourse.content.flowcharts import Flowchart, QuestionNode
 from spasmcourse.content.models import Reference
 from spasmcourse.elements.flowchart.diagram import diagram_svg
-from spasmcourse.elements.flowchart.static import flowchart_dom_id, flowchart_html, outcome_card
+from spasmcourse.elements.flowchart.static import flowchart_dom_id, flowchart_html, outcome_card, warning_questions
 from spasmcourse.elements.flowchart.walk import FlowWalk
 from spasmcourse.i18n import text
 from spasmcourse.rendering import inline_asset
@@ -19,13 +20,15 @@ from spasmcourse.rendering import inline_asset
 class FlowchartWidget(widgets.VBox):
     """A flowchart in a live kernel; exports and untrusted views get its static HTML instead."""
 
-    def __init__(self, chart: Flowchart, references: dict[str, Reference]) -> None:
+    def __init__(self, chart: Flowchart, references: dict[str, Reference], findings: dict[str, Finding]) -> None:
         self.chart = chart
         self._references = references
+        self._findings = findings
+        self._warnings = warning_questions(chart, findings)
         self.walk = FlowWalk(chart)
         self.dom_id = flowchart_dom_id(chart)
         intro = f'<p class="sc-flow-intro">{escape(chart.intro)}</p>' if chart.intro else ""
-        header = widgets.HTML(f"<style>{inline_asset('flowchart.css')}</style>"
+        header = widgets.HTML(f"<style>{inline_asset('levels.css')}{inline_asset('flowchart.css')}</style>"
                               f'<h3 class="sc-flow-title">{escape(text("flow_heading", title=chart.title))}</h3>'
                               f"{intro}")
         self.crumbs = widgets.HTML()
@@ -59,7 +62,7 @@ class FlowchartWidget(widgets.VBox):
                              f'<ol class="sc-flow-crumbs">{items}</ol></nav>' if crumbs else "")
         if isinstance(node, QuestionNode):
             flag = (f'<span class="sc-flow-redflag">{escape(text("flow_warning_sign"))}</span> '
-                    if node.red_flag else "")
+                    if node.id in self._warnings else "")
             detail = f'<p class="sc-flow-detail">{escape(node.detail)}</p>' if node.detail else ""
             self.step.value = (f'<div aria-live="polite"><p class="sc-flow-question">{flag}{escape(node.text)}</p>'
                                f"{detail}</div>")
@@ -78,5 +81,5 @@ class FlowchartWidget(widgets.VBox):
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["text/html"] = flowchart_html(self.chart, self._references)
+        bundle["text/html"] = flowchart_html(self.chart, self._references, self._findings)
         return bundle

@@ -6,6 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from spasmcourse.content.findings import Finding, urgency
 from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
 from spasmcourse.content.models import Reference
 from spasmcourse.elements.citations import citation_text, citation_url
@@ -13,8 +14,9 @@ from spasmcourse.elements.flowchart.diagram import diagram_svg, layers
 from spasmcourse.i18n import strings
 from spasmcourse.rendering import asset_tags, render, script_json
 
-FLOW_STYLES = ("flowchart.css",)
+FLOW_STYLES = ("levels.css", "flowchart.css")
 FLOW_SCRIPTS = ("flowchart.js",)
+WARNING = urgency("within-days")
 
 
 def flowchart_dom_id(chart: Flowchart) -> str:
@@ -28,6 +30,12 @@ def question_order(chart: Flowchart) -> list[QuestionNode]:
     return [node for node_id in ids if isinstance(node := chart.node(node_id), QuestionNode)]
 
 
+def warning_questions(chart: Flowchart, findings: dict[str, Finding]) -> set[str]:
+    """The questions that ask about a warning sign: a finding that needs a doctor within days or sooner."""
+    return {question.id for question in chart.questions
+            if any(f in findings and urgency(findings[f].level) >= WARNING for f in question.findings)}
+
+
 def outcome_card(outcome: OutcomeNode, references: dict[str, Reference]) -> Markup:
     """An outcome as a card: level in words and icon as well as colour, advice, why, sources."""
     sources = [{"text": citation_text(references[key]), "url": citation_url(references[key])}
@@ -35,7 +43,7 @@ def outcome_card(outcome: OutcomeNode, references: dict[str, Reference]) -> Mark
     return Markup(render("elements/flow_outcome.html.j2", outcome=outcome, sources=sources))
 
 
-def flowchart_html(chart: Flowchart, references: dict[str, Reference]) -> str:
+def flowchart_html(chart: Flowchart, references: dict[str, Reference], findings: dict[str, Finding]) -> str:
     """The flowchart as HTML with inline CSS and JS and no URLs; readable with scripts stripped."""
     dom_id = flowchart_dom_id(chart)
     ordered = question_order(chart)
@@ -48,6 +56,7 @@ def flowchart_html(chart: Flowchart, references: dict[str, Reference]) -> str:
         chart=chart,
         dom_id=dom_id,
         questions=ordered,
+        warnings=warning_questions(chart, findings),
         targets=targets,
         cards={outcome.id: outcome_card(outcome, references) for outcome in chart.outcomes},
         svg=diagram_svg(chart, dom_id),
