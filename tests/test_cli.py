@@ -98,3 +98,18 @@ def test_answer_key_lists_every_question_with_its_answer(course_copy: Path) -> N
                 assert str(escape(question.prompt)) in page
                 assert str(escape(question.explanation)) in page
     assert "Answer keys by lesson" in (course_copy / "key" / "index.html").read_text()
+
+
+def test_stats_prints_each_flowchart_with_its_vignette_triage() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    result = run("stats", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    course = load_course(repo)
+    table = result.stdout.split("Flowchart", 1)[1]
+    assert "Findings asked" in table and "Over-triage" in table
+    for chart in course.flowcharts.values():
+        row = next(line for line in table.splitlines() if line.startswith(chart.id)).split()
+        region = [f for f in course.findings.values() if chart.region in f.regions and f.level != "self-care"]
+        assert row[1:4] == [chart.region, str(len(chart.questions)), str(len(chart.outcomes))]
+        assert row[5] == f"{len(region)}/{len(region)}"
+    assert " 0 under-triaged" in result.stdout
