@@ -46,7 +46,8 @@ SHOWN_AS_TEXT = ("Shown as code: `<script>alert('markdown 1')</script>` and "
                  "A [term](#term-hostile-term) from a [source](#ref-hostile-source).")
 CALLS = ['lesson_intro("01-hostile")', 'quiz("hostile-quiz")', 'flowchart("hostile-triage")',
          'explorer("hostile-explorer")', 'slider_chart("hostile-chart")', 'case_study("hostile-case")',
-         'figure("hostile-figure")', 'flashcards("01-hostile")', 'lesson_summary("01-hostile")', "course_map()",
+         'figure("hostile-figure")', 'flashcards("01-hostile")', 'warning_signs("01-hostile")', "advice_levels()",
+         'lesson_summary("01-hostile")', "course_map()",
          "final_assessment()", "progress_dashboard()", 'lesson_references("01-hostile")']
 INJECTED = """() => ({
   images: document.querySelectorAll('img[src="x"]').length,
