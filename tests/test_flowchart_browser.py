@@ -12,6 +12,7 @@ from flow_oracle import answer_paths
 from spasmcourse.content import load_course
 from spasmcourse.content.findings import LEVELS
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
+from spasmcourse.elements.flowchart.walk import crumb_text
 from spasmcourse.i18n import text
 
 COURSE = load_course(REPO)
@@ -75,6 +76,9 @@ def test_walk_to_each_level_then_back_and_restart(built_course: Path, offline: O
         expect(card.locator(".sc-flow-level")).to_have_text(text(f"level_{level}"))
         expect(card).to_contain_text(outcome.advice)
         expect(root.locator(".sc-flow-crumbs li")).to_have_count(len(path) - 1)
+        first, answer = chart.node(path[0][0]), chart.node(path[0][0]).choices[path[0][1]].label
+        expect(root.locator(".sc-flow-crumbs li").first).to_have_text(
+            text("flow_crumb", question=crumb_text(first), answer=answer))
         expect(root.locator(f'.sc-flow-node[data-node="{outcome.id}"]')).to_have_class(
             "sc-flow-node sc-flow-node--outcome sc-level-" + level + " sc-taken sc-current")
         assert root.locator(".sc-flow-edge.sc-taken").count() == len(path) - 1

@@ -15,7 +15,7 @@ from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.rendering import asset_tags, render
 
 LEVEL_STYLES = ("levels.css",)
-EXAMPLES_PER_LEVEL = 2
+EXAMPLES_PER_LEVEL = 1
 
 
 def _sources(course: Course, finding: Finding) -> list[dict[str, str]]:

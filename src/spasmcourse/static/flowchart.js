@@ -55,7 +55,7 @@
       var question = self.data.questions[answer[0]];
       var item = document.createElement("li");
       item.textContent = format(self.data.strings.flow_crumb,
-        { question: question.text, answer: question.choices[answer[1]].label });
+        { question: question.crumb, answer: question.choices[answer[1]].label });
       self.crumbs.appendChild(item);
     });
     this.back.disabled = this.answers.length === 0;

@@ -11,6 +11,7 @@ from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
 from spasmcourse.content.models import Reference
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.flowchart.diagram import diagram_svg, layers
+from spasmcourse.elements.flowchart.walk import crumb_text
 from spasmcourse.i18n import strings
 from spasmcourse.rendering import asset_tags, render, script_json
 
@@ -68,7 +69,7 @@ def flowchart_html(chart: Flowchart, references: dict[str, Reference], findings:
 def _data(chart: Flowchart) -> dict[str, Any]:
     return {
         "start": chart.start,
-        "questions": {q.id: {"text": q.text, "choices": [{"label": c.label, "to": c.to} for c in q.choices]}
+        "questions": {q.id: {"crumb": crumb_text(q), "choices": [{"label": c.label, "to": c.to} for c in q.choices]}
                       for q in chart.questions},
         "strings": {key: value for key, value in strings().items() if key.startswith("flow_")},
     }

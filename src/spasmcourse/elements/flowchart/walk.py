@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
+
+CRUMB_CHARACTERS = 90
+
+
+def crumb_text(question: QuestionNode) -> str:
+    """The question as the breadcrumb shows it: its opening words, so a long question stays one line."""
+    return textwrap.shorten(question.text, CRUMB_CHARACTERS, placeholder="\u2026")
 
 
 @dataclass
@@ -42,6 +50,6 @@ class FlowWalk:
         return [node_id for node_id, _ in self.answers] + [self.current.id]
 
     def crumbs(self) -> list[tuple[str, str]]:
-        """(question text, answer given) for every answer so far."""
-        return [(self.chart.node(node_id).text, self.chart.node(node_id).choices[choice].label)
+        """(the question's opening words, answer given) for every answer so far."""
+        return [(crumb_text(self.chart.node(node_id)), self.chart.node(node_id).choices[choice].label)
                 for node_id, choice in self.answers]
