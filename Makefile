@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test check html slides build lint vendor clean venv chromium screenshots bench
+.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv chromium screenshots bench
 
 venv: $(STAMP)
 
@@ -27,6 +27,15 @@ test: venv chromium
 
 chromium:
 	@bash tools/ensure-chromium.sh
+
+# A real JupyterHub on 127.0.0.1 with six students at once (tests/test_hub.py, about a minute); prints the
+# time from login to first saved answer and the memory of each student's server. Not part of `make test`.
+test-hub: venv chromium hub-proxy
+	$(BIN)/python -m pytest -m hub -s -p no:xdist tests/test_hub.py
+
+# JupyterHub's proxy (configurable-http-proxy, pinned by tools/proxy/package-lock.json) into .hub/proxy.
+hub-proxy:
+	@bash tools/install-proxy.sh
 
 check: venv
 	$(BIN)/spasmcourse check
@@ -56,4 +65,4 @@ bench: venv chromium
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build .pytest_cache .hub
