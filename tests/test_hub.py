@@ -304,3 +304,23 @@ def test_second_click_pulls_an_update_and_keeps_the_students_edits(hub: Hub, cou
     assert not (cai / "NEWS.md").exists(), "a student who did not click again has no update"
     assert "my notes" not in (cai / "01-what-is-a-spasm.ipynb").read_text(encoding="utf-8")
     assert set(saved(hub, "ada").answers) == {QUESTION}, "pulling leaves the saved progress alone"
+
+
+def test_teacher_reports_on_the_stores_in_the_students_homes(hub: Hub, classroom: dict[str, Result],
+                                                             tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from spasmcourse.cli import main
+
+    out = tmp_path / "class-report.html"
+    for show_names in (False, True):
+        arguments = ["--root", str(REPO), "class-report", str(hub.homes), "--out", str(out)]
+        assert main(arguments + (["--show-names"] if show_names else [])) == 0
+        page = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+        rows = [row.th.get_text() for row in page.select("#student-table tbody tr")]
+        assert len(rows) == len(CHOICES)
+        assert all(any(f"({name})" in row for row in rows) for name in CHOICES) == show_names
+        first = page.select_one("#question-table tbody tr")
+        assert "speed-dependent" in first.th.get_text()
+        right = sum(choice == "Spasticity" for choice in CHOICES.values())
+        assert f"{round(100 * right / len(CHOICES))}%" in first.get_text()
