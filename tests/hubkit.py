@@ -56,11 +56,17 @@ def wait_for(condition: Callable[[], object], timeout: float, what: str, every: 
     raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
-def nbgitpuller_link(hub_url: str, repo_url: str, branch: str = "main") -> str:
-    """The README's link: /hub/user-redirect/git-pull?repo=...&branch=...&urlpath=lab/tree/<folder>/notebooks/..."""
-    query = urlencode({"repo": repo_url, "branch": branch,
-                       "urlpath": f"lab/tree/{COURSE_FOLDER}/notebooks/00-start-here.ipynb"})
-    return f"{hub_url}/hub/user-redirect/git-pull?{query}"
+def readme_link() -> str:
+    """The nbgitpuller link template that the README tells teachers to send."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [link] = re.findall(r"^https://<your-hub>/hub/user-redirect/git-pull\?\S+$", readme, flags=re.M)
+    return link
+
+
+def nbgitpuller_link(hub_url: str, repo_url: str) -> str:
+    """The README's link, filled in for this hub and repository (URL-encoded, as its link generator does)."""
+    return (readme_link().replace("https://<your-hub>", hub_url).replace("<repo-url>", quote(repo_url, safe=""))
+            .replace("<folder>", COURSE_FOLDER))
 
 
 @dataclass
