@@ -55,7 +55,8 @@ lint: venv
 # Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
 screenshots: venv chromium
 	SPASMCOURSE_SCREENSHOTS=1 $(BIN)/python -m pytest -n 2 --dist loadfile tests/test_live_lab.py \
-		tests/test_export_browser.py tests/test_site_browser.py -k "answered_live or quiz_works_offline or flowchart_page_works"
+		tests/test_export_browser.py tests/test_site_browser.py tests/test_class_report.py \
+		-k "answered_live or quiz_works_offline or flowchart_page_works or report_page_offline"
 
 vendor: venv
 	$(BIN)/python tools/vendor_frontend.py
