@@ -35,14 +35,20 @@ from hubkit import (
     wait_for,
 )
 from spasmcourse.classroom.handins import HandIn, read_store
+from spasmcourse.content import load_course
+from spasmcourse.elements.quiz.checking import check, choice_options
 from spasmcourse.progress.store import FILE_NAME, data_dir
 
 pytestmark = pytest.mark.hub
 
-QUESTION = ("01-what-is-a-spasm", "spasm-types", "speed-dependent")
-OPTIONS = ["Spasticity", "Rigidity", "Cramp", "Fasciculation"]
+LESSON = "01-what-is-a-spasm"
+QUIZ = load_course(REPO).lesson_quizzes(LESSON)[0]
+KEYS = [(LESSON, QUIZ.id, question.id) for question in QUIZ.questions]
+# The option each student picks in the quiz's first question, then whether they get each later one right.
 CHOICES = {"ada": "Spasticity", "ben": "Rigidity", "cai": "Spasticity", "dev": "Cramp", "eve": "Spasticity",
            "fin": "Fasciculation"}
+LATER_RIGHT = {"ada": (True, True, True), "ben": (False, True, False), "cai": (True, False, True),
+               "dev": (False, False, False), "eve": (True, True, False), "fin": (False, True, True)}
 IN_BROWSER = "fin"  # clicks the link in Chromium and answers in JupyterLab; the others use the APIs
 TEACHER = ["-c", "user.name=Teacher", "-c", "user.email=teacher@example.org"]
 
@@ -75,16 +81,36 @@ class Result:
     pull: dict
 
 
+def picks(name: str) -> list[list[str]]:
+    """The option texts a student ticks in each question of the first quiz (a wrong answer: one wrong option)."""
+    chosen = [[CHOICES[name]]]
+    for question, right in zip(QUIZ.questions[1:], LATER_RIGHT[name], strict=True):
+        options = choice_options(question)
+        chosen.append([o.text for o in options if o.correct] if right else
+                      [next(o.text for o in options if not o.correct)])
+    return chosen
+
+
+def expected_answers(name: str) -> dict[tuple[str, str, str], tuple[list[int], bool]]:
+    """What the student's store must hold: the options' indexes, and whether that answer is right."""
+    expected = {}
+    for key, question, texts in zip(KEYS, QUIZ.questions, picks(name), strict=True):
+        answer = sorted(i for i, option in enumerate(choice_options(question)) if option.text in texts)
+        expected[key] = (answer, check(question, answer).correct)
+    return expected
+
+
 def store_path(hub: Hub, name: str) -> Path:
     return hub.home(name) / ".local" / "share" / "spasmcourse" / FILE_NAME
 
 
-def saved(hub: Hub, name: str) -> HandIn | None:
+def saved(hub: Hub, name: str, count: int = 1) -> HandIn | None:
+    """The student's store once it holds at least `count` answers."""
     path = store_path(hub, name)
     if not path.exists():
         return None
     handin = read_store(path)
-    return handin if handin.answers else None
+    return handin if len(handin.answers or {}) >= count else None
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +139,9 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         running.stop()
 
 
-def answer_first_question(student: Student, choice: str) -> None:
-    """Run the lesson's cells up to its first quiz, pick `choice` in the first question and click Check."""
+def answer_first_quiz(student: Student, started: float) -> float:
+    """Run the lesson's cells up to its first quiz, then tick and check each question's options as the
+    browser's widget manager would; returns the seconds from `started` to the first saved answer."""
     kernel = student.open_kernel()
     try:
         cells = [cell for cell in student.notebook()["cells"] if cell["cell_type"] == "code"]
@@ -123,16 +150,35 @@ def answer_first_question(student: Student, choice: str) -> None:
             kernel.execute(cell["source"])
         kernel.widgets.clear()
         kernel.execute(cells[first_quiz]["source"])
-        models = list(kernel.widgets.items())
-        radio_id, radio = next((i, s) for i, s in models if s["_model_name"] == "RadioButtonsModel")
-        button_id = next(i for i, s in models
-                         if s["_model_name"] == "ButtonModel" and s["description"] == "Check answer")
-        kernel.comm(radio_id, {"method": "update", "state": {"index": radio["_options_labels"].index(choice)},
-                               "buffer_paths": []})
-        kernel.comm(button_id, {"method": "custom", "content": {"event": "click"}})
-        wait_for(lambda: saved(student.hub, student.name), 60, f"{student.name}'s answer to be saved", every=0.1)
+        first_saved = 0.0
+        for number, (segment, texts) in enumerate(zip(question_widgets(kernel.widgets), picks(student.name),
+                                                      strict=True), start=1):
+            models, check_button = segment
+            for comm_id, state in models:
+                if state["_model_name"] == "RadioButtonsModel":
+                    kernel.comm(comm_id, {"method": "update", "buffer_paths": [],
+                                          "state": {"index": state["_options_labels"].index(texts[0])}})
+                elif state["_model_name"] == "CheckboxModel" and state["description"] in texts:
+                    kernel.comm(comm_id, {"method": "update", "state": {"value": True}, "buffer_paths": []})
+            kernel.comm(check_button, {"method": "custom", "content": {"event": "click"}})
+            wait_for(lambda n=number: saved(student.hub, student.name, n), 60,
+                     f"{student.name}'s answer {number} to be saved", every=0.1)
+            first_saved = first_saved or time.monotonic() - started
+        return first_saved
     finally:
         kernel.close()
+
+
+def question_widgets(widgets: dict[str, dict]) -> list[tuple[list[tuple[str, dict]], str]]:
+    """The quiz's widget models split per question: those opened before each "Check answer" button."""
+    questions, current = [], []
+    for comm_id, state in widgets.items():
+        if state["_model_name"] == "ButtonModel" and state.get("description") == "Check answer":
+            questions.append((current, comm_id))
+            current = []
+        else:
+            current.append((comm_id, state))
+    return questions
 
 
 def one_student(hub: Hub, course: Course, name: str) -> Result:
@@ -141,8 +187,7 @@ def one_student(hub: Hub, course: Course, name: str) -> Result:
     student.login()
     pull = student.follow_link(nbgitpuller_link(hub.url, course.url))
     assert pull.get("phase") == "finished", pull
-    answer_first_question(student, CHOICES[name])
-    return Result(student, time.monotonic() - started, pull)
+    return Result(student, answer_first_quiz(student, started), pull)
 
 
 def browser_student(hub: Hub, course: Course, name: str, shots: Path) -> Result:
@@ -170,15 +215,20 @@ def browser_student(hub: Hub, course: Course, name: str, shots: Path) -> Result:
             expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=120_000)
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            box = page.locator(".sc-live .sc-question").first
-            expect(box).to_be_visible(timeout=120_000)
-            box.get_by_label(CHOICES[name], exact=True).check()
-            box.get_by_role("button", name="Check answer").click()
-            expect(box.locator(".sc-verdict")).to_be_visible(timeout=60_000)
-            wait_for(lambda: saved(hub, name), 60, f"{name}'s answer to be saved", every=0.1)
-            seconds = time.monotonic() - started
+            seconds = 0.0
+            for number, texts in enumerate(picks(name), start=1):
+                box = page.locator(".sc-live .sc-question").nth(number - 1)
+                expect(box).to_be_visible(timeout=120_000)
+                box.scroll_into_view_if_needed()
+                for text in texts:
+                    box.get_by_label(text, exact=True).check()
+                box.get_by_role("button", name="Check answer").click()
+                expect(box.locator(".sc-verdict")).to_be_visible(timeout=60_000)
+                wait_for(lambda n=number: saved(hub, name, n), 60, f"{name}'s answer {number} to be saved",
+                         every=0.1)
+                seconds = seconds or time.monotonic() - started
             expect(page.locator(".sc-summary-total")).to_be_visible(timeout=120_000)
-            box.scroll_into_view_if_needed()
+            page.locator(".sc-live .sc-question").first.scroll_into_view_if_needed()
             page.screenshot(path=str(shots / "hub-student-in-jupyterlab.png"))
         finally:
             browser.close()
@@ -249,9 +299,9 @@ def test_each_answer_is_saved_in_its_own_store_and_no_other(hub: Hub, classroom:
     for name, choice in CHOICES.items():
         handin = saved(hub, name)
         assert handin is not None
-        assert set(handin.answers) == {QUESTION}, f"{name}'s store holds {sorted(handin.answers)}"
-        answer = handin.answers[QUESTION]
-        assert answer.answer == [OPTIONS.index(choice)] and answer.correct == (choice == "Spasticity")
+        stored = {key: (answer.answer, answer.correct) for key, answer in handin.answers.items()}
+        assert stored == expected_answers(name), f"{name}'s store holds {stored}"
+        assert stored[KEYS[0]][1] == (choice == "Spasticity")
         pseudonyms.add(handin.pseudonym)
         stores = sorted(p.relative_to(hub.home(name)) for p in hub.home(name).rglob(f"{FILE_NAME}"))
         assert stores == [store_path(hub, name).relative_to(hub.home(name))]
@@ -303,7 +353,7 @@ def test_second_click_pulls_an_update_and_keeps_the_students_edits(hub: Hub, cou
     cai = hub.home("cai") / COURSE_FOLDER / "notebooks"
     assert not (cai / "NEWS.md").exists(), "a student who did not click again has no update"
     assert "my notes" not in (cai / "01-what-is-a-spasm.ipynb").read_text(encoding="utf-8")
-    assert set(saved(hub, "ada").answers) == {QUESTION}, "pulling leaves the saved progress alone"
+    assert set(saved(hub, "ada").answers) == set(KEYS), "pulling leaves the saved progress alone"
 
 
 def test_teacher_reports_on_the_stores_in_the_students_homes(hub: Hub, classroom: dict[str, Result],
@@ -320,7 +370,9 @@ def test_teacher_reports_on_the_stores_in_the_students_homes(hub: Hub, classroom
         rows = [row.th.get_text() for row in page.select("#student-table tbody tr")]
         assert len(rows) == len(CHOICES)
         assert all(any(f"({name})" in row for row in rows) for name in CHOICES) == show_names
-        first = page.select_one("#question-table tbody tr")
-        assert "speed-dependent" in first.th.get_text()
-        right = sum(choice == "Spasticity" for choice in CHOICES.values())
-        assert f"{round(100 * right / len(CHOICES))}%" in first.get_text()
+        questions = page.select("#question-table tbody tr")
+        assert len(questions) == len(KEYS)
+        for key, row in zip(KEYS, questions, strict=True):
+            right = sum(expected_answers(name)[key][1] for name in CHOICES)
+            assert key[2] in row.th.get_text()
+            assert row.select("td.num")[1].get_text() == f"{round(100 * right / len(CHOICES))}%"
