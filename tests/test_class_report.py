@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -167,6 +168,19 @@ def test_bad_and_partial_files_are_reported_and_skipped(class_folder: Path, tmp_
         assert words in line, line
     html = out.read_text(encoding="utf-8")
     assert f"{STUDENTS} students; {len(expected)} files skipped" in html
+
+
+def test_unreadable_folder_is_reported(class_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **options):
+        onerror(PermissionError(13, "Permission denied", str(class_folder / "locked")))
+        yield from real_walk(top, onerror=onerror, **options)
+
+    monkeypatch.setattr(os, "walk", walk)
+    reading = read_handins([class_folder])
+    assert len(reading.handins) == STUDENTS and reading.skipped == 1
+    assert any("locked: skipped: cannot read this folder (Permission denied)" in p for p in reading.problems)
 
 
 def test_nothing_usable_exits_non_zero(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def _richness(handin: HandIn) -> tuple[int, int]:
 def _candidates(paths: Iterable[Path], reading: Reading) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(_walk(path))
+            yield from sorted(_walk(path, reading))
         elif path.is_file():
             yield path
         else:
@@ -104,8 +104,12 @@ def _candidates(paths: Iterable[Path], reading: Reading) -> Iterator[Path]:
             reading.skipped += 1
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for current, folders, names in os.walk(folder, onerror=lambda _: None):
+def _walk(folder: Path, reading: Reading) -> Iterator[Path]:
+    def unreadable(error: OSError) -> None:
+        reading.problems.append(f"{error.filename}: skipped: cannot read this folder ({error.strerror})")
+        reading.skipped += 1
+
+    for current, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if name not in _SKIPPED_FOLDERS]
         for name in names:
             if name.endswith(".csv") or name == FILE_NAME:
