@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test check html slides build lint vendor clean venv chromium screenshots bench
+.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv chromium screenshots bench
 
 venv: $(STAMP)
 
@@ -28,6 +28,15 @@ test: venv chromium
 chromium:
 	@bash tools/ensure-chromium.sh
 
+# A real JupyterHub on 127.0.0.1 with six students at once (tests/test_hub.py, about a minute); prints the
+# time from login to first saved answer and the memory of each student's server. Not part of `make test`.
+test-hub: venv chromium hub-proxy
+	$(BIN)/python -m pytest -m hub -s -p no:xdist tests/test_hub.py
+
+# JupyterHub's proxy (configurable-http-proxy, pinned by tools/proxy/package-lock.json) into .hub/proxy.
+hub-proxy:
+	@bash tools/install-proxy.sh
+
 check: venv
 	$(BIN)/spasmcourse check
 
@@ -46,7 +55,8 @@ lint: venv
 # Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
 screenshots: venv chromium
 	SPASMCOURSE_SCREENSHOTS=1 $(BIN)/python -m pytest -n 2 --dist loadfile tests/test_live_lab.py \
-		tests/test_export_browser.py tests/test_site_browser.py -k "answered_live or quiz_works_offline or flowchart_page_works"
+		tests/test_export_browser.py tests/test_site_browser.py tests/test_class_report.py \
+		-k "answered_live or quiz_works_offline or flowchart_page_works or report_page_offline"
 
 vendor: venv
 	$(BIN)/python tools/vendor_frontend.py
@@ -56,4 +66,4 @@ bench: venv chromium
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build .pytest_cache .hub

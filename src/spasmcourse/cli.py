@@ -79,6 +79,16 @@ def _parser() -> argparse.ArgumentParser:
     what.add_argument("--reset", action="store_true", help="start again (the old file is kept as a backup)")
     progress.add_argument("--yes", action="store_true", help="with --reset: do not ask for confirmation")
     progress.set_defaults(run=_progress)
+    report = commands.add_parser("class-report", help="read the class's progress hand-ins and write a report "
+                                 "of what to reteach")
+    report.add_argument("inputs", nargs="+", type=Path, metavar="PATH",
+                        help="hand-in CSVs, progress.sqlite3 stores, or folders holding them (searched recursively)")
+    report.add_argument("--out", type=Path, default=None,
+                        help="the page to write (default: <root>/_build/class-report.html)")
+    report.add_argument("--show-names", action="store_true",
+                        help="show each student's login name (from the file's name or home folder) beside "
+                        "the pseudonym")
+    report.set_defaults(run=_class_report)
     return parser
 
 
@@ -153,6 +163,13 @@ def _progress(root: Path, arguments: argparse.Namespace) -> int:
     if arguments.reset:
         return reset_progress(arguments.yes)
     return show_progress(load_course(root), arguments.csv)
+
+
+def _class_report(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.classroom.report import run_class_report
+
+    out = (arguments.out or root / "_build" / "class-report.html").resolve()
+    return run_class_report(load_course(root), arguments.inputs, out, arguments.show_names)
 
 
 if __name__ == "__main__":

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from spasmcourse.content import Course
-from spasmcourse.progress.report import Score, lesson_scores
+from spasmcourse.progress.pseudonym import pseudonym
+from spasmcourse.progress.report import Latest, Score, lesson_scores
 from spasmcourse.progress.store import FILE_NAME, ProgressError, ProgressStore, data_dir
 
-CSV_COLUMNS = ("lesson", "title", "answered", "correct", "questions", "percent")
+# The first six columns are the original export; `learner` (the pseudonym) and `answers` (the latest
+# answer to each question of the lesson, as JSON) were added for `spasmcourse class-report`.
+CSV_COLUMNS = ("lesson", "title", "answered", "correct", "questions", "percent", "learner", "answers")
 
 
 def scores_table(scores: list[Score]) -> str:
@@ -26,14 +30,29 @@ def scores_table(scores: list[Score]) -> str:
     return "\n".join([lines[0], "  ".join("-" * width for width in widths), *lines[1:]])
 
 
-def scores_csv(scores: list[Score]) -> str:
-    """Per-lesson scores as CSV, one row per lesson."""
+def scores_csv(scores: list[Score], learner: str = "", latest: Latest | None = None) -> str:
+    """Per-lesson scores as CSV, one row per lesson, with the learner's pseudonym and latest answers."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for s in scores:
-        writer.writerow((s.id, s.title, s.answered, s.correct, s.total, s.percent))
+        writer.writerow((s.id, s.title, s.answered, s.correct, s.total, s.percent, learner,
+                         lesson_answers(latest or {}, s.id)))
     return buffer.getvalue()
+
+
+def lesson_answers(latest: Latest, lesson_id: str) -> str:
+    """A lesson's latest answers as compact JSON: {"quiz/question": {"answer": ..., "correct": bool}}."""
+    answers = {f"{quiz}/{question}": {"answer": attempt.answer, "correct": attempt.correct}
+               for (lesson, quiz, question), attempt in sorted(latest.items()) if lesson == lesson_id}
+    return json.dumps(answers, separators=(",", ":"), ensure_ascii=False)
+
+
+def _learner(store: ProgressStore) -> str:
+    try:
+        return pseudonym(store.learner_id())
+    except ProgressError:
+        return ""
 
 
 def show_progress(course: Course, csv_target: str | None) -> int:
@@ -41,15 +60,16 @@ def show_progress(course: Course, csv_target: str | None) -> int:
     store = ProgressStore(data_dir() / FILE_NAME)
     for warning in store.warnings:
         print(warning, file=sys.stderr)
-    scores = lesson_scores(course, store.latest())
+    latest = store.latest()
+    scores = lesson_scores(course, latest)
     if csv_target is None:
         print(scores_table(scores))
         answered = sum(s.answered for s in scores)
         print(f"\n{answered} questions answered, saved in {store.path}")
     elif csv_target == "-":
-        sys.stdout.write(scores_csv(scores))
+        sys.stdout.write(scores_csv(scores, _learner(store), latest))
     else:
-        Path(csv_target).write_text(scores_csv(scores), encoding="utf-8")
+        Path(csv_target).write_text(scores_csv(scores, _learner(store), latest), encoding="utf-8")
         print(f"Wrote scores for {len(scores)} lessons to {csv_target}")
     return 0
 
