@@ -18,6 +18,7 @@ from spasmcourse.content.questions import (
     Question,
     SingleChoice,
 )
+from spasmcourse.content.reference_checks import entry_problems
 from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.urgency_checks import urgency_problems
 from spasmcourse.content.yamlfile import Location, YamlDocument
@@ -93,6 +94,8 @@ def _reference_problems(course: Course) -> Iterator[Problem]:
             yield document.problem(("references", index, "key"), f"duplicate reference key '{key}'",
                                    "keep one entry per source, or give each its own key")
         seen.add(key)
+        if isinstance(item, dict):
+            yield from entry_problems(document, index, item)
 
 
 def _quiz_file_problems(course: Course, name: str, document: YamlDocument) -> Iterator[Problem]:
