@@ -111,7 +111,7 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
 
 def _markdown_problems(course: Course, name: str, at: str, source: str) -> Iterator[Problem]:
     for line, what in active_content(source):
-        yield Problem(name, at, f"line {line} of this Markdown cell has {what}, which would run in exported pages",
+        yield Problem(name, at, f"line {line} of this Markdown cell has {what}",
                       hint="remove it, or put it in `backticks` to show it as code")
     for key in cited_keys(source):
         if key not in course.references and REFERENCES not in course.unreadable:
