@@ -104,7 +104,8 @@ def long_looping_flowchart() -> bytes:
 def huge_list_manifest() -> bytes:
     """lessons.yml whose first lesson has 150,000 objectives that are numbers, not text."""
     text = (REPO / "lessons.yml").read_text(encoding="utf-8")
-    return text.replace("    objectives:\n", "    objectives: [" + "1, " * 150_000 + "1]\n    old_objectives:\n", 1).encode()
+    numbers = "[" + "1, " * 150_000 + "1]"
+    return text.replace("    objectives:\n", f"    objectives: {numbers}\n    old_objectives:\n", 1).encode()
 
 
 def huge_value_manifest() -> bytes:
