@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import html5lib
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
@@ -66,6 +66,11 @@ class _ShallowTree(html5lib.getTreeBuilder("etree")):
 
 def active_content(markdown: str) -> list[tuple[int, str]]:
     """(line in the cell, what it is) for each piece of Markdown that would run in an exported page."""
+    return list(_active_content(markdown))
+
+
+@lru_cache(maxsize=4096)
+def _active_content(markdown: str) -> tuple[tuple[int, str], ...]:
     lines = markdown.split("\n")
 
     @cache
@@ -76,17 +81,28 @@ def active_content(markdown: str) -> list[tuple[int, str]]:
     located = [(_first_line(found, len(lines), what), what) for what in everything[:MAX_LOCATED]]
     if len(everything) > MAX_LOCATED:
         located.append((1, f"{len(everything) - MAX_LOCATED} more kinds of active content"))
-    return sorted(located)
+    return tuple(sorted(located))
 
 
 def rendered_html(markdown: str) -> str:
     """The HTML nbconvert's HTML and slides exporters make of one Markdown cell."""
-    return MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(markdown)
+    return _renderer().render(markdown)
+
+
+@cache
+def _renderer() -> MarkdownWithMath:
+    return MarkdownWithMath(renderer=IPythonRenderer(escape=False))
+
+
+@cache
+def _parser() -> html5lib.HTMLParser:
+    """One parser for every cell: building html5lib's parser costs more than parsing a cell."""
+    return html5lib.HTMLParser(tree=_ShallowTree, namespaceHTMLElements=False)
 
 
 def _findings(html: str) -> set[str]:
     """What would be active in a page holding `html`, parsed in place as a browser parses the page."""
-    parser = html5lib.HTMLParser(tree=_ShallowTree, namespaceHTMLElements=False)
+    parser = _parser()
     marker = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     try:
         page = parser.parse(_BEFORE + html + _AFTER.format(marker))
