@@ -371,7 +371,7 @@ MUTATIONS = [
     Mutation("key deleted", YAML, key_deleted),
     Mutation("key renamed", YAML, key_renamed),
     Mutation("value retyped", YAML, value_retyped),
-    Mutation("duplicate id", YAML, duplicate_id),
+    Mutation("duplicate id", YAML, duplicate_id, must_refuse=True),
     Mutation("missing reference", YAML, missing_reference),
     Mutation("lesson cycle", ("lessons.yml",), lesson_cycle, must_refuse=True),
     Mutation("huge value", YAML, huge_value),
