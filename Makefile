@@ -59,7 +59,7 @@ bench: venv chromium
 N ?= 1000
 SEED ?= 19
 fuzz: venv chromium
-	$(BIN)/python tests/fuzz.py --count $(N) --seed $(SEED)
+	$(BIN)/python tests/fuzz.py --count $(N) --seed $(SEED) --build-every 100
 
 clean:
 	rm -rf _build .pytest_cache

@@ -10,7 +10,8 @@ their place) and runs `spasmcourse check` in this process, under an alarm. The r
 - hang: the check took longer than the time limit;
 - accepted but broken: exit 0 although the mutation is one the check must refuse (a script, a path
   out of the course, a number that is not finite, ...), or an element could not render afterwards,
-  or, for the accepted mutations sampled into a browser, a page of its elements failed there.
+  or, for a sample of the accepted mutations, a page failed in Chromium (offline): a page of the
+  elements' renderings (--open-every), or the lesson pages built with nbconvert (--build-every).
 
 `python tests/fuzz.py --count 1000 --seed 7` (or `make fuzz N=1000 SEED=7`) prints one summary line
 and the details of anything that is not a clean error or a harmless accept; it exits 1 if any.
@@ -536,12 +537,30 @@ def rendered_elements(root: Path, only: str | None = None) -> tuple[list[str], s
 
 def opened_in_browser(parts: list[str], folder: Path) -> str:
     """Open a page of the elements offline in Chromium; what went wrong there ('' if nothing)."""
-    from playwright.sync_api import sync_playwright
-
     page_path = folder / "elements.html"
     page_path.write_text("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>fuzz</title></head><body>"
                          + "".join(f"<section>{part}</section>" for part in parts) + "</body></html>",
                          encoding="utf-8")
+    return opened_pages([page_path])
+
+
+def built_and_opened(root: Path, out: Path, only: str | None) -> str:
+    """Build the course's pages into `out` (lessons that did not change come from its build cache), open them."""
+    from spasmcourse.build.pipeline import build_course
+
+    try:
+        with time_limit(30 * TIME_LIMIT):
+            report = build_course(root, out, ("html",))
+    except Exception:  # a build that fails after a passing check is a finding
+        return traceback.format_exc()[-1500:]
+    pages = [page for page in report.pages if only is None or page.name.startswith(only)]
+    return opened_pages(pages or report.pages)
+
+
+def opened_pages(pages: list[Path]) -> str:
+    """Open each page offline in Chromium: no script error, no dialog, no element that could not start."""
+    from playwright.sync_api import sync_playwright
+
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
@@ -551,18 +570,23 @@ def opened_in_browser(parts: list[str], folder: Path) -> str:
             page = context.new_page()
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-            page.goto(page_path.as_uri())
-            page.wait_for_load_state("load")
-            failed = page.evaluate("document.querySelectorAll('[data-sc-failed]').length")
-            if failed:
-                errors.append(f"{failed} elements could not start")
+            for path in pages:
+                page.goto(path.as_uri())
+                page.wait_for_load_state("load")
+                failed = page.evaluate("document.querySelectorAll('[data-sc-failed]').length")
+                if failed:
+                    errors.append(f"{path.name}: {failed} elements could not start")
         finally:
             browser.close()
     return "; ".join(errors)[:500]
 
 
-def fuzz(count: int, seed: int, work: Path, open_every: int = 0) -> list[Result]:
-    """`count` seeded mutations of copies of the course; each result classified."""
+def fuzz(count: int, seed: int, work: Path, open_every: int = 0, build_every: int = 0) -> list[Result]:
+    """`count` seeded mutations of copies of the course; each result classified.
+
+    Every `open_every`th accepted mutation has its elements opened in Chromium; every
+    `build_every`th is built with nbconvert and its pages opened (0: never).
+    """
     rng = random.Random(seed)
     template = work / "pristine"
     if not template.exists():
@@ -592,24 +616,23 @@ def fuzz(count: int, seed: int, work: Path, open_every: int = 0) -> list[Result]
         kind, detail = classify_check(*run_check(root))
         if kind == "accepted":
             kind, detail = _judge_acceptance(mutation, root, work, lessons_touched(where),
-                                             bool(open_every) and accepted % open_every == 0)
+                                             bool(open_every) and accepted % open_every == 0,
+                                             bool(build_every) and accepted % build_every == 0)
             accepted += 1
         results.append(Result(len(results) + 1, mutation.name, f"{where}: {said}", kind, detail))
     return results
 
 
-def _judge_acceptance(mutation: Mutation, root: Path, work: Path, only: str | None,
-                      in_browser: bool) -> tuple[str, str]:
+def _judge_acceptance(mutation: Mutation, root: Path, work: Path, only: str | None, in_browser: bool,
+                      built: bool) -> tuple[str, str]:
     if mutation.must_refuse:
         return "accepted but broken", "the check accepted it"
     parts, failure = rendered_elements(root, only)
-    if failure:
-        return "accepted but broken", failure
-    if in_browser:
+    if not failure and in_browser:
         failure = opened_in_browser(parts, work)
-        if failure:
-            return "accepted but broken", failure
-    return "harmless accept", ""
+    if not failure and built:
+        failure = built_and_opened(root, work / "_build", only)
+    return ("accepted but broken", failure) if failure else ("harmless accept", "")
 
 
 def summary(results: list[Result], seed: int, seconds: float) -> str:
@@ -630,10 +653,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--open-every", type=int, default=25,
                         help="open every Nth accepted mutation's elements in Chromium (0: never)")
+    parser.add_argument("--build-every", type=int, default=0,
+                        help="build every Nth accepted mutation with nbconvert and open its pages (0: never)")
     arguments = parser.parse_args(argv)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="spasmcourse-fuzz-") as work:
-        results = fuzz(arguments.count, arguments.seed, Path(work), arguments.open_every)
+        results = fuzz(arguments.count, arguments.seed, Path(work), arguments.open_every, arguments.build_every)
     for result in problems(results):
         print(f"  #{result.number} {result.kind}: {result.mutation} ({result.target}): {result.detail}")
     print(summary(results, arguments.seed, time.perf_counter() - started))

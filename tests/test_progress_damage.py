@@ -199,3 +199,18 @@ def test_a_data_folder_that_cannot_be_made_gives_advice(tmp_path: Path) -> None:
     with pytest.raises(ProgressError, match="SPASMCOURSE_DATA_DIR"):
         ProgressStore(tmp_path / "file" / "p.sqlite3")
     assert os.path.isfile(tmp_path / "file")
+
+
+def test_an_open_lesson_follows_when_another_kernel_sets_the_damaged_file_aside(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    lesson = ProgressStore(path)
+    lesson.record("01-demo", "quiz", "before", [1], True)
+    lesson._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with path.open("r+b") as file:
+        file.write(b"not a database " * 10)
+    with pytest.warns(UserWarning, match="could not be read"):
+        ProgressStore(path)
+    lesson.record("01-demo", "quiz", "after", [1], True)
+    assert [a.question for a in ProgressStore(path).attempts()] == ["after"]
+    [backup] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert backup.read_bytes().startswith(b"not a database ")

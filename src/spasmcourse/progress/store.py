@@ -154,11 +154,21 @@ class ProgressStore:
         self.warnings.append(message)
         warnings.warn(message, stacklevel=4)
 
-    def _follow(self) -> None:
-        """Reopen the file if another kernel set it aside and started a new one since we opened it."""
-        if _identity(self.path) != self._identity:
-            self._connection.close()
-            self._connection = self._connect()
+    @contextmanager
+    def _current(self) -> Iterator[None]:
+        """Hold the shared lock on the file this store has open, reopening it first if another kernel replaced it.
+
+        The file is reopened outside the lock, since setting a damaged file aside takes it exclusively.
+        """
+        for _ in range(3):
+            if _identity(self.path) != self._identity:
+                self._connection.close()
+                self._connection = self._connect()
+            with locked(self.path, exclusive=False):
+                if _identity(self.path) == self._identity:
+                    yield
+                    return
+        raise sqlite3.OperationalError("the progress file keeps being replaced by another program")
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -166,8 +176,7 @@ class ProgressStore:
         if self.read_only:
             raise ProgressError(self.read_only)
         try:
-            with locked(self.path, exclusive=False):
-                self._follow()
+            with self._current():
                 self._connection.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._connection
@@ -233,8 +242,7 @@ class ProgressStore:
             raise ProgressError(self.read_only)
         backup = unique_name(self.path, "reset")
         try:
-            with locked(self.path, exclusive=False):
-                self._follow()
+            with self._current():
                 self._connection.execute("VACUUM INTO ?", (str(backup),))
         except (sqlite3.Error, OSError) as error:
             raise ProgressError(f"cannot write the backup {backup}: {plain_reason(error)}") from None
@@ -278,8 +286,7 @@ class ProgressStore:
 
     def _read(self, query: str, parameters: tuple = ()) -> list[tuple]:
         try:
-            with locked(self.path, exclusive=False):
-                self._follow()
+            with self._current():
                 return self._connection.execute(query, parameters).fetchall()
         except (sqlite3.Error, OSError) as error:
             raise ProgressError(plain_reason(error)) from None
