@@ -88,7 +88,8 @@ def test_unreadable_rows_never_stop_the_progress_command(tmp_path: Path, course_
     shown = run_cli("progress", data=data, cwd=course_copy)
     assert shown.returncode == 0, shown.stderr
     assert "1 questions answered" in shown.stdout
-    assert "3 saved entries" in shown.stderr and "Traceback" not in shown.stderr
+    assert any(line.startswith("3 saved entries") for line in shown.stderr.splitlines()), shown.stderr
+    assert "Traceback" not in shown.stderr
     assert run_cli("progress", data=data, cwd=course_copy).stderr == ""
 
 

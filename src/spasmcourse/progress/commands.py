@@ -38,9 +38,9 @@ def scores_csv(scores: list[Score]) -> str:
 def show_progress(course: Course, csv_target: str | None) -> int:
     """Print the scores, or write them as CSV to a file or '-' for standard output."""
     store = ProgressStore(data_dir() / FILE_NAME)
+    scores = lesson_scores(course, store.latest())
     for warning in store.warnings:
         print(warning, file=sys.stderr)
-    scores = lesson_scores(course, store.latest())
     if csv_target is None:
         print(scores_table(scores))
         answered = sum(s.answered for s in scores)
