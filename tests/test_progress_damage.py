@@ -16,7 +16,7 @@ from spasmcourse.elements.quiz import quiz
 from spasmcourse.progress import ProgressError, ProgressStore, open_store
 from spasmcourse.progress.files import unique_name
 from spasmcourse.progress.schema import SCHEMA_VERSION
-from test_progress import legacy_store, run_cli
+from test_progress import legacy_store, run_cli, writer
 
 OPENER = textwrap.dedent("""
     import sys, warnings
@@ -215,3 +215,20 @@ def test_an_open_lesson_follows_when_another_kernel_sets_the_damaged_file_aside(
     assert [a.question for a in ProgressStore(path).attempts()] == ["after"]
     [backup] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
     assert backup.read_bytes().startswith(b"not a database ")
+
+
+def test_reset_during_saving_loses_and_repeats_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    ProgressStore(path).close()
+    process = writer(path, "w", 300)
+    acknowledged = []
+    backup = None
+    for line in process.stdout:
+        acknowledged.append(line.strip())
+        if len(acknowledged) == 50:
+            backup = ProgressStore(path).reset()
+    process.wait(timeout=120)
+    assert process.returncode == 0 and backup is not None
+    before = [a.question for a in ProgressStore(backup).attempts()]
+    after = [a.question for a in ProgressStore(path).attempts()]
+    assert len(before) >= 50 and sorted(before + after) == sorted(acknowledged)

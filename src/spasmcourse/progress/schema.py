@@ -31,8 +31,6 @@ MIGRATIONS = (
     );
     """,
     """
-    ALTER TABLE attempts ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE cards ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE set_aside (
         id INTEGER PRIMARY KEY,
         source TEXT NOT NULL,

@@ -6,8 +6,8 @@ moved aside under a name of its own, never deleted or overwritten, and a fresh o
 with a warning; a file that is only busy, read-only or on a full disk is left where it is and
 the learner is told what to do. A row that cannot be read is set aside (kept in the file) and
 reported once. The file says which version of its layout it holds, and older layouts are
-migrated in place. Starting again ("reset") begins a new generation in the same file, so a
-lesson that is open meanwhile goes on saving where the scores are read.
+migrated in place. Starting again ("reset") moves the saved rows into a backup file in one
+transaction and keeps the same file, so a lesson that is open meanwhile goes on saving into it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlite3
 import uuid
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -33,7 +33,8 @@ from spasmcourse.progress.schema import SCHEMA_VERSION, migrate, schema_version
 
 DATA_DIR_VARIABLE = "SPASMCOURSE_DATA_DIR"
 FILE_NAME = "progress.sqlite3"
-_GENERATION = "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)"
+_TABLES = ("attempts", "cards", "meta", "set_aside")
+_CLEARED = ("attempts", "cards", "set_aside")
 _ELSEWHERE = f"set {DATA_DIR_VARIABLE} to a folder of your own to keep your progress there"
 _ADVICE = (
     ("disk is full", "free some disk space, then check the answer again (your earlier answers are safe)"),
@@ -204,28 +205,25 @@ class ProgressStore:
                           datetime.now(UTC).isoformat(timespec="milliseconds"))
         with self._writing() as connection:
             connection.execute(
-                "INSERT INTO attempts (lesson, quiz, question, answer, correct, at, generation) "
-                f"VALUES (?, ?, ?, ?, ?, ?, {_GENERATION})",
+                "INSERT INTO attempts (lesson, quiz, question, answer, correct, at) VALUES (?, ?, ?, ?, ?, ?)",
                 (lesson, quiz, question, json.dumps(answer), int(correct), attempt.at))
         return attempt
 
     def record_card(self, lesson: str, term: str, knew: bool) -> None:
         """Save whether the learner knew a flashcard's term ("I knew it" or "Review again")."""
         with self._writing() as connection:
-            connection.execute(f"INSERT INTO cards (lesson, term, knew, at, generation) VALUES (?, ?, ?, ?, "
-                               f"{_GENERATION})",
+            connection.execute("INSERT INTO cards (lesson, term, knew, at) VALUES (?, ?, ?, ?)",
                                (lesson, term, int(knew), datetime.now(UTC).isoformat(timespec="milliseconds")))
 
     def known_cards(self, lesson: str) -> dict[str, bool]:
         """For each flashcard of a lesson seen so far, whether the learner last said they knew it."""
-        rows = self._readable("cards", card_fields, "SELECT id, lesson, term, knew FROM cards "
-                              f"WHERE generation = {_GENERATION} ORDER BY id")
+        rows = self._readable("cards", card_fields, "SELECT id, lesson, term, knew FROM cards ORDER BY id")
         return {term: knew for card_lesson, term, knew in rows if card_lesson == lesson}
 
     def attempts(self) -> list[Attempt]:
-        """Every attempt since the last reset, oldest first; unreadable rows are set aside and reported once."""
-        rows = self._readable("attempts", attempt_fields, "SELECT id, lesson, quiz, question, answer, correct, at "
-                              f"FROM attempts WHERE generation = {_GENERATION} ORDER BY id")
+        """Every attempt, oldest first; unreadable rows are set aside and reported once."""
+        rows = self._readable("attempts", attempt_fields,
+                              "SELECT id, lesson, quiz, question, answer, correct, at FROM attempts ORDER BY id")
         return [Attempt(*fields) for fields in rows]
 
     def latest(self) -> dict[tuple[str, str, str], Attempt]:
@@ -233,22 +231,33 @@ class ProgressStore:
         return {(a.lesson, a.quiz, a.question): a for a in self.attempts()}
 
     def reset(self) -> Path:
-        """Start again: copy everything to a new backup file, then begin a new generation that reads as empty.
+        """Start again: move every saved row into a new backup file, in one transaction, and return its path.
 
-        The answers so far stay in this file too (as an older generation), and a lesson that is open
-        meanwhile saves its next answers in the new generation.
+        Saving waits while the rows move, so nothing is lost between the copy and the clearing; a
+        lesson left open meanwhile goes on saving into this (now empty) file.
         """
         if self.read_only:
             raise ProgressError(self.read_only)
         backup = unique_name(self.path, "reset")
         try:
-            with self._current():
-                self._connection.execute("VACUUM INTO ?", (str(backup),))
+            with closing(sqlite3.connect(backup, isolation_level=None)) as copy:
+                migrate(copy)
         except (sqlite3.Error, OSError) as error:
             raise ProgressError(f"cannot write the backup {backup}: {plain_reason(error)}") from None
-        with self._writing() as connection:
-            connection.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
-                               "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        try:
+            with self._current():
+                self._connection.execute("ATTACH DATABASE ? AS backup", (str(backup),))
+        except (sqlite3.Error, OSError) as error:
+            raise ProgressError(f"cannot write the backup {backup}: {plain_reason(error)}") from None
+        try:
+            with self._writing() as connection:
+                for table in _TABLES:
+                    connection.execute(f"INSERT INTO backup.{table} SELECT * FROM main.{table}")
+                for table in _CLEARED:
+                    connection.execute(f"DELETE FROM main.{table}")
+        finally:
+            with suppress(sqlite3.Error):
+                self._connection.execute("DETACH DATABASE backup")
         return backup
 
     def schema_version(self) -> int:
