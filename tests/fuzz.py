@@ -182,16 +182,16 @@ def rendered_elements(root: Path, only: str | None = None) -> tuple[list[str], s
     return parts, ""
 
 
-def opened_in_browser(parts: list[str], folder: Path) -> str:
+def opened_in_browser(parts: list[str], folder: Path, browser: Any = None) -> str:
     """Open a page of the elements offline in Chromium; what went wrong there ('' if nothing)."""
     page_path = folder / "elements.html"
     page_path.write_text("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>fuzz</title></head><body>"
                          + "".join(f"<section>{part}</section>" for part in parts) + "</body></html>",
                          encoding="utf-8")
-    return opened_pages([page_path])
+    return opened_pages([page_path], browser)
 
 
-def built_and_opened(root: Path, out: Path, only: str | None) -> str:
+def built_and_opened(root: Path, out: Path, only: str | None, browser: Any = None) -> str:
     """Build the course's pages into `out` (lessons that did not change come from its build cache), open them."""
     from spasmcourse.build.pipeline import build_course
 
@@ -201,38 +201,48 @@ def built_and_opened(root: Path, out: Path, only: str | None) -> str:
     except Exception:  # a build that fails after a passing check is a finding
         return traceback.format_exc()[-1500:]
     pages = [page for page in report.pages if only is None or page.name.startswith(only)]
-    return opened_pages(pages or report.pages)
+    return opened_pages(pages or report.pages, browser)
 
 
-def opened_pages(pages: list[Path]) -> str:
-    """Open each page offline in Chromium: no script error, no dialog, no element that could not start."""
+def opened_pages(pages: list[Path], browser: Any = None) -> str:
+    """Open each page offline in Chromium (`browser`, or one of its own): no script error, dialog or failed element."""
+    if browser is not None:
+        return _visited(browser, pages)
     from playwright.sync_api import sync_playwright
 
-    errors: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        launched = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
         try:
-            context = browser.new_context()
-            context.set_offline(True)
-            page = context.new_page()
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-            for path in pages:
-                page.goto(path.as_uri())
-                page.wait_for_load_state("load")
-                failed = page.evaluate("document.querySelectorAll('[data-sc-failed]').length")
-                if failed:
-                    errors.append(f"{path.name}: {failed} elements could not start")
+            return _visited(launched, pages)
         finally:
-            browser.close()
+            launched.close()
+
+
+def _visited(browser: Any, pages: list[Path]) -> str:
+    errors: list[str] = []
+    context = browser.new_context()
+    try:
+        context.set_offline(True)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        for path in pages:
+            page.goto(path.as_uri())
+            page.wait_for_load_state("load")
+            failed = page.evaluate("document.querySelectorAll('[data-sc-failed]').length")
+            if failed:
+                errors.append(f"{path.name}: {failed} elements could not start")
+    finally:
+        context.close()
     return "; ".join(errors)[:500]
 
 
-def fuzz(count: int, seed: int, work: Path, open_every: int = 0, build_every: int = 0) -> list[Result]:
+def fuzz(count: int, seed: int, work: Path, open_every: int = 0, build_every: int = 0,
+         browser: Any = None) -> list[Result]:
     """`count` seeded mutations of copies of the course; each result classified.
 
     Every `open_every`th accepted mutation has its elements opened in Chromium; every
-    `build_every`th is built with nbconvert and its pages opened (0: never).
+    `build_every`th is built with nbconvert and its pages opened (0: never), in `browser` if given.
     """
     rng = random.Random(seed)
     template = work / "pristine"
@@ -264,21 +274,21 @@ def fuzz(count: int, seed: int, work: Path, open_every: int = 0, build_every: in
         if kind == "accepted":
             kind, detail = _judge_acceptance(mutation, root, work, lessons_touched(where),
                                              bool(open_every) and accepted % open_every == 0,
-                                             bool(build_every) and accepted % build_every == 0)
+                                             bool(build_every) and accepted % build_every == 0, browser)
             accepted += 1
         results.append(Result(len(results) + 1, mutation.name, f"{where}: {said}", kind, detail))
     return results
 
 
 def _judge_acceptance(mutation: Mutation, root: Path, work: Path, only: str | None, in_browser: bool,
-                      built: bool) -> tuple[str, str]:
+                      built: bool, browser: Any) -> tuple[str, str]:
     if mutation.must_refuse:
         return "accepted but broken", "the check accepted it"
     parts, failure = rendered_elements(root, only)
     if not failure and in_browser:
-        failure = opened_in_browser(parts, work)
+        failure = opened_in_browser(parts, work, browser)
     if not failure and built:
-        failure = built_and_opened(root, work / "_build", only)
+        failure = built_and_opened(root, work / "_build", only, browser)
     return ("accepted but broken", failure) if failure else ("harmless accept", "")
 
 

@@ -14,8 +14,8 @@ SEED = 19
 COUNT = 60
 
 
-def test_sixty_seeded_mutations_end_cleanly(tmp_path: Path) -> None:
-    results = fuzz(COUNT, SEED, tmp_path, open_every=8)
+def test_sixty_seeded_mutations_end_cleanly(tmp_path: Path, browser) -> None:
+    results = fuzz(COUNT, SEED, tmp_path, open_every=8, browser=browser)
     print(summary(results, SEED, 0))
     assert problems(results) == []
     kinds = Counter(result.kind for result in results)
