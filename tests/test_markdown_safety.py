@@ -73,9 +73,10 @@ def test_an_unclosed_tag_that_would_swallow_the_page_is_refused() -> None:
                                   "<div><!--</div>-->" * 4_000, "<a onclick=x>\n" * 5_000,
                                   "".join(f"<a on{n}x=1>\n" for n in range(3_000))])
 def test_the_check_is_fast_on_huge_cells(text: str) -> None:
+    """Linear: a second or two even on a busy machine, where the regular expressions took 22 s for 60 kB of '<a '."""
     started = time.perf_counter()
     active_content(text)
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 8
 
 
 def test_deep_nesting_is_a_located_problem() -> None:
