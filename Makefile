@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv chromium screenshots bench
+.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv chromium screenshots bench fuzz
 
 venv: $(STAMP)
 
@@ -64,6 +64,12 @@ vendor: venv
 # Measure validation, builds, page weight, time to interactive and import time (about 20 minutes); writes benchmarks/results.md.
 bench: venv chromium
 	$(BIN)/python benchmarks/run.py
+
+# Seeded mutations of copies of the course, each checked and classified; prints a summary line (make fuzz N=1000 SEED=7).
+N ?= 1000
+SEED ?= 19
+fuzz: venv chromium
+	$(BIN)/python tests/fuzz.py --count $(N) --seed $(SEED) --build-every 100
 
 clean:
 	rm -rf _build .pytest_cache .hub

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import traceback
@@ -113,6 +114,19 @@ def long_looping_flowchart() -> bytes:
     return yaml.safe_dump(chart, sort_keys=False).encode()
 
 
+def huge_list_manifest() -> bytes:
+    """lessons.yml whose first lesson has 150,000 objectives that are numbers, not text."""
+    text = (REPO / "lessons.yml").read_text(encoding="utf-8")
+    numbers = "[" + "1, " * 150_000 + "1]"
+    return text.replace("    objectives:\n", f"    objectives: {numbers}\n    old_objectives:\n", 1).encode()
+
+
+def huge_value_manifest() -> bytes:
+    """lessons.yml whose first lesson id is 1.9 MB long."""
+    text = (REPO / "lessons.yml").read_text(encoding="utf-8")
+    return re.sub(r"- id: \S+", "- id: " + "x" * 1_900_000, text, count=1).encode()
+
+
 GENERATED = [
     BadInput("generated/huge-manifest", "lessons.yml", ("lessons.yml: is larger than 2 MB",), huge_manifest),
     BadInput("generated/huge-notebook", "notebooks/00-start-here.ipynb",
@@ -120,6 +134,12 @@ GENERATED = [
     BadInput("generated/long-looping-flowchart", "assets/flowcharts/long-loop.yml",
              ("assets/flowcharts/long-loop.yml:", "answers lead round in a loop: q0 -> q1 -> q2"),
              long_looping_flowchart),
+    BadInput("generated/huge-list", "lessons.yml",
+             ("lessons.yml:", "objectives[0]: should be text, not a whole number (1)",
+              "lessons.yml: and 149952 more problems in this file (fix the ones above"), huge_list_manifest),
+    BadInput("generated/huge-value", "lessons.yml",
+             ("lessons[0].id: 'xxxxxxxxxx", "... (1900000 characters)' is not in the expected form"),
+             huge_value_manifest),
 ]
 CASES = committed() + flowcharts() + GENERATED
 ALSO_AS_SUBPROCESS = ("lessons.yml/yaml-syntax-error-unclosed-bracket.yml",
@@ -200,3 +220,27 @@ def test_the_command_says_the_same(tmp_path: Path, name: str) -> None:
     [case] = [case for case in CASES if case.name == name]
     root = broken_course(tmp_path, case)
     assert command_check(root) == forked_check(root)
+
+
+def test_a_huge_report_is_capped(tmp_path: Path) -> None:
+    [case] = [case for case in CASES if case.name == "generated/huge-list"]
+    outcome = forked_check(broken_course(tmp_path, case))
+    assert len(outcome.stderr.splitlines()) <= 52 and len(outcome.stderr) < 50_000
+
+
+@pytest.mark.parametrize("link", ["assets/quizzes/loop.yml", "assets/glossary.yml", "notebooks/02-back-spasms.ipynb",
+                                  "assets/figures/neck-muscles-pain-map.svg"])
+@pytest.mark.parametrize("to", ["itself", "outside"])
+def test_links_that_loop_or_leave_the_course_are_reported(tmp_path: Path, link: str, to: str) -> None:
+    root = copy_course(tmp_path / "course")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    path = root / link
+    if path.exists():
+        shutil.copy(path, outside / path.name)
+        path.unlink()
+    path.symlink_to(path.name if to == "itself" else outside / path.name)
+    outcome = forked_check(root)
+    assert "Traceback" not in outcome.stderr, outcome.stderr
+    assert outcome.returncode == 1, outcome.stderr
+    assert "a link that leads outside the course folder, to itself or nowhere" in outcome.stderr, outcome.stderr

@@ -36,7 +36,7 @@ from spasmcourse.elements.slider_chart import SliderChartWidget
 HOSTILE = REPO / "tests" / "hostile"
 LESSON = "01-hostile"
 ATTEMPTS = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">', '"><svg onload=alert(3)>',
-            "<svg/onload=alert(4)>", "[link](javascript:alert(5))", '<a href="jav&#x61;script:alert(6)">x</a>',
+            "<svg onload=alert(4)>", "[link](javascript:alert(5))", '<a href="jav&#x61;script:alert(6)">x</a>',
             "<iframe src=x></iframe>", '<p style="x" onclick="alert(7)">x</p>']
 SHOWN_AS_TEXT = ("Shown as code: `<script>alert('markdown 1')</script>` and "
                  "`<img src=x onerror=\"alert('markdown 2')\">`.\n\n"

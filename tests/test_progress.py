@@ -15,6 +15,7 @@ from conftest import REPO
 from spasmcourse.elements.quiz import quiz
 from spasmcourse.elements.quiz.live import QuizWidget
 from spasmcourse.progress import ProgressError, ProgressStore, open_store
+from spasmcourse.progress.schema import MIGRATIONS
 from test_quiz_render import REFERENCES, make_quiz
 
 WRITER = textwrap.dedent("""
@@ -27,6 +28,15 @@ WRITER = textwrap.dedent("""
         store.record("01-demo", "quiz", f"{name}-{n}", [n], n % 2 == 0)
         print(f"{name}-{n}", flush=True)
 """)
+
+
+def legacy_store(path: Path) -> Path:
+    """A progress file as versions before the layout was numbered wrote it, with two answers."""
+    with sqlite3.connect(path) as connection:
+        connection.executescript(MIGRATIONS[0])
+        connection.executemany("INSERT INTO attempts (lesson, quiz, question, answer, correct, at) "
+                               "VALUES ('01-demo', 'quiz', ?, '[1]', 1, '2026-01-01T00:00:00')", [("q1",), ("q2",)])
+    return path
 
 
 def writer(path: Path, name: str, count: int) -> subprocess.Popen:
@@ -140,8 +150,8 @@ def test_progress_command_table_csv_and_reset(tmp_path: Path, course_copy: Path)
     assert (data / "progress.sqlite3").exists()
     done = run_cli("progress", "--reset", "--yes", data=data, cwd=course_copy)
     assert done.returncode == 0 and "kept in" in done.stdout
-    assert not (data / "progress.sqlite3").exists()
-    [backup] = [p for p in data.iterdir() if ".reset-" in p.name and p.name.endswith(tuple("0123456789"))]
+    assert "0 questions answered" in run_cli("progress", data=data, cwd=course_copy).stdout
+    [backup] = [p for p in data.iterdir() if ".reset-" in p.name]
     assert len(ProgressStore(backup).attempts()) == 2
 
 
@@ -197,12 +207,18 @@ def test_full_disk_when_opening_leaves_the_file_in_place(tmp_path: Path, full_di
     store = ProgressStore(path)
     store.record("01-demo", "quiz", "q1", [1], True)
     store.close()
+    old = legacy_store(tmp_path / "old.sqlite3")
     full_disk.full = True
+    opened = ProgressStore(path)
+    assert len(opened.attempts()) == 1
     with pytest.raises(ProgressError, match="disk is full; free some disk space"):
-        ProgressStore(path)
+        opened.record("01-demo", "quiz", "q2", [1], True)
+    with pytest.raises(ProgressError, match="disk is full; free some disk space"):
+        ProgressStore(old)
     full_disk.full = False
     assert [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name] == []
     assert len(ProgressStore(path).attempts()) == 1
+    assert len(ProgressStore(old).attempts()) == 2
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from spasmcourse.i18n import text
+from spasmcourse.problems import ContentError, Problem
 
 
 @cache
@@ -38,8 +39,13 @@ def static_file(name: str) -> str:
 
 
 def script_json(data: Any) -> Markup:
-    """JSON that is safe inside a <script type="application/json"> element."""
-    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """JSON that is safe inside a <script type="application/json"> element; NaN or Infinity never reach a page."""
+    try:
+        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        problem = Problem("course content", message="holds a number that is not finite (.nan or .inf), which a page "
+                          "cannot read", hint="run spasmcourse check and fix what it lists")
+        raise ContentError([problem]) from None
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         encoded = encoded.replace(character, escape)
     return Markup(encoded)

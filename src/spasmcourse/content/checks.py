@@ -36,7 +36,32 @@ def course_problems(course: Course) -> list[Problem]:
     problems += urgency_problems(course)
     problems += _flowchart_problems(course)
     problems += extras_problems(course)
+    problems += _repeated_ids(course, problems)
     return problems
+
+
+def _repeated_ids(course: Course, found: list[Problem]) -> Iterator[Problem]:
+    """An id used twice in one list of any content file, where no rule above has said so already."""
+    for name, document in course.documents.items():
+        said = " ".join(problem.message for problem in found if problem.file == name)
+        stack: list[tuple[Location, object]] = [((), document.data)]
+        while stack:
+            at, data = stack.pop()
+            if isinstance(data, dict):
+                stack += [((*at, key), value) for key, value in data.items() if isinstance(key, str)]
+                continue
+            if not isinstance(data, list):
+                continue
+            first: dict[str, int] = {}
+            for index, entry in enumerate(data):
+                stack.append(((*at, index), entry))
+                entry_id = entry.get("id") if isinstance(entry, dict) else None
+                if not isinstance(entry_id, str):
+                    continue
+                if entry_id in first and f"'{entry_id}'" not in said:
+                    yield document.problem((*at, index, "id"), f"the id '{entry_id}' is used twice in this list "
+                                           f"(also at position {first[entry_id] + 1})", "give each entry its own id")
+                first.setdefault(entry_id, index)
 
 
 def _manifest_problems(course: Course) -> Iterator[Problem]:

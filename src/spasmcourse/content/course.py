@@ -14,7 +14,7 @@ from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Referen
 from spasmcourse.content.parsing import parse
 from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import YamlDocument, load_yaml
-from spasmcourse.problems import ContentError, Problem, relative_name
+from spasmcourse.problems import ContentError, Problem, leaves, relative_name
 
 MANIFEST = "lessons.yml"
 QUIZ_FOLDER = "assets/quizzes"
@@ -177,6 +177,11 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
 
     def read(path: Path, model):
         name = relative_name(path, root)
+        if path.is_symlink() and leaves(path, root):
+            problems.append(Problem(name, message="is a link that leads outside the course folder, to itself or "
+                                                  "nowhere", hint="replace the link with the file itself"))
+            broken.add(name)
+            return None
         if not path.exists():
             problems.append(Problem(name, message="file not found", hint="restore it, for example with git restore"))
             broken.add(name)
@@ -203,8 +208,8 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
         chart = read(path, Flowchart)
         if chart is not None:
             flowcharts[relative_name(path, root)] = chart
-    glossary = read(root / GLOSSARY, Glossary) if (root / GLOSSARY).exists() else None
-    figure_list = read(root / FIGURE_LIST, FigureList) if (root / FIGURE_LIST).exists() else None
+    glossary = read(root / GLOSSARY, Glossary) if _present(root / GLOSSARY) else None
+    figure_list = read(root / FIGURE_LIST, FigureList) if _present(root / FIGURE_LIST) else None
     explorers = {}
     for path in sorted((root / EXPLORER_FOLDER).glob("*.yml")):
         explorer = read(path, Explorer)
@@ -231,3 +236,8 @@ def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
                     unreadable=frozenset(broken))
     problems.extend(course_problems(course))
     return course, problems
+
+
+def _present(path: Path) -> bool:
+    """An optional file that is there, or a link standing in its place (which read() then reports)."""
+    return path.exists() or path.is_symlink()

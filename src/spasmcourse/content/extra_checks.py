@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 from spasmcourse.content.course import FIGURE_FOLDER, FIGURE_LIST, GLOSSARY, REFERENCES, Course
 from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import Location, YamlDocument
-from spasmcourse.problems import Problem
+from spasmcourse.problems import Problem, leaves
 
 MAX_FIGURE_BYTES = 300_000
 
@@ -77,6 +77,11 @@ def _figures(course: Course, document: YamlDocument, known: set[str] | None) -> 
         for position, key in enumerate(figure.references):
             yield from _reference(document, (*at, "references", position), key, known)
         path = course.root / FIGURE_FOLDER / figure.file
+        if leaves(path, course.root):
+            yield document.problem((*at, "file"), f"figure file '{figure.file}' is a link that leads outside the "
+                                                  "course folder, to itself or nowhere",
+                                   "keep figures in assets/figures/, as files, not links")
+            continue
         if not path.is_file() or path.suffix != ".svg":
             yield document.problem((*at, "file"), f"figure file '{figure.file}' not found in {FIGURE_FOLDER}/",
                                    "figures are SVG files drawn for the course")

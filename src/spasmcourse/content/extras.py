@@ -6,8 +6,9 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from spasmcourse.content.base import ContentModel, RuleError, Slug, Text
+from spasmcourse.content.base import ContentModel, InsidePath, Number, RuleError, Slug, Text
 
+MAX_STEPS = 1000
 AltText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20)]
 
 
@@ -30,7 +31,7 @@ class Figure(ContentModel):
     """An SVG figure drawn for the course, with the alt text and caption every figure needs."""
 
     id: Slug
-    file: Text
+    file: InsidePath
     alt: AltText
     caption: Text
     references: list[Slug] = Field(default_factory=list)
@@ -74,15 +75,20 @@ class Axis(ContentModel):
     """An axis of a slider chart."""
 
     label: Text
-    min: float = 0
-    max: float
-    step: float = Field(default=1, gt=0)
+    min: Number = 0
+    max: Number
+    step: Number = Field(default=1, gt=0)
     unit: str = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Axis:
         if self.min >= self.max:
             raise RuleError(f"min {self.min:g} must be below max {self.max:g}", "swap min and max, or widen the axis")
+        span = self.max - self.min
+        if self.step < span / MAX_STEPS or self.step > span:
+            raise RuleError(f"step {self.step:g} does not suit an axis from {self.min:g} to {self.max:g}",
+                            f"use a step between {span / MAX_STEPS:g} and {span:g}, so the slider has at most "
+                            f"{MAX_STEPS} positions")
         return self
 
 
@@ -90,14 +96,14 @@ class Series(ContentModel):
     """A named line of (x, y) points, joined by straight segments."""
 
     name: Text
-    points: list[tuple[float, float]] = Field(min_length=2)
+    points: list[tuple[Number, Number]] = Field(min_length=2)
 
 
 class ChartNote(ContentModel):
     """Text shown while the slider is between `start` and `end`."""
 
-    start: float
-    end: float
+    start: Number
+    end: Number
     text: Text
 
 

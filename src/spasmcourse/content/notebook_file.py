@@ -9,7 +9,7 @@ import nbformat
 from nbformat.validator import iter_validate
 
 from spasmcourse.content.yamlfile import format_location
-from spasmcourse.problems import ContentError, Problem
+from spasmcourse.problems import ContentError, Problem, shorten
 
 MAX_NOTEBOOK_BYTES = 20_000_000
 MAX_LISTED = 20
@@ -32,9 +32,26 @@ def read_notebook(path: Path, name: str) -> nbformat.NotebookNode:
         raise ContentError([Problem(name, message=f"uses notebook format {major}.{minor}", hint=FORMAT_HINT)])
     problems = [Problem(name, format_location(tuple(getattr(error, "absolute_path", ()))),
                         f"is not a valid notebook: {_said(error)}", hint=RESAVE) for error in iter_validate(raw)]
+    problems += _repeated_ids(raw, name)
     if problems:
         raise ContentError(problems[:MAX_LISTED])
     return nbformat.reads(text, as_version=nbformat.NO_CONVERT)
+
+
+def _repeated_ids(raw: dict, name: str) -> list[Problem]:
+    """A cell id used twice: nbformat would quietly give one a random new id, so builds would differ."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, cell in enumerate(raw.get("cells") or []):
+        cell_id = cell.get("id") if isinstance(cell, dict) else None
+        if not isinstance(cell_id, str):
+            continue
+        if cell_id in first:
+            said = f"repeats the id '{shorten(cell_id)}' of cells[{first[cell_id]}]"
+            problems.append(Problem(name, f"cells[{index}].id", said,
+                                    hint="open it in JupyterLab and save it again, which gives the cell a new id"))
+        first.setdefault(cell_id, index)
+    return problems
 
 
 def _text(path: Path, name: str) -> str:

@@ -13,7 +13,7 @@ from spasmcourse.content.course import FINDINGS, GLOSSARY, MANIFEST, REFERENCES,
 from spasmcourse.content.markdown_safety import active_content
 from spasmcourse.content.notebook_file import read_notebook
 from spasmcourse.content.suggest import suggestion
-from spasmcourse.problems import ContentError, Problem, relative_name
+from spasmcourse.problems import ContentError, Problem, leaves, relative_name, resolved
 
 NOTEBOOK_FOLDER = "notebooks"
 TERM_LINK = re.compile(r"\]\(#term-([a-z0-9-]+)\)")
@@ -53,6 +53,11 @@ def check_course(root: Path) -> list[Problem]:
 def _read_notebook(course: Course, index: int) -> nbformat.NotebookNode | list[Problem]:
     lesson = course.lessons[index]
     path = course.notebook_path(lesson)
+    if leaves(path, course.root):
+        return [course.documents[MANIFEST].problem(("lessons", index, "notebook"),
+                                                   f"notebook '{lesson.notebook}' is a link that leads outside the "
+                                                   "course folder, to itself or nowhere",
+                                                   "keep lesson notebooks in notebooks/, as files, not links")]
     if not path.is_file():
         return [course.documents[MANIFEST].problem(("lessons", index, "notebook"),
                                                    f"notebook '{lesson.notebook}' not found",
@@ -119,7 +124,7 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
 
 def _markdown_problems(course: Course, name: str, at: str, source: str) -> Iterator[Problem]:
     for line, what in active_content(source):
-        yield Problem(name, at, f"line {line} of this Markdown cell has {what}, which would run in exported pages",
+        yield Problem(name, at, f"line {line} of this Markdown cell has {what}",
                       hint="remove it, or put it in `backticks` to show it as code")
     for key in cited_keys(source):
         if key not in course.references and REFERENCES not in course.unreadable:
@@ -156,9 +161,9 @@ def _lesson_standard(course: Course, lesson, markdown: str, calls: set[str], ele
 
 
 def _orphan_notebooks(course: Course) -> Iterator[Problem]:
-    listed = {course.notebook_path(lesson).resolve() for lesson in course.lessons}
+    listed = {resolved(course.notebook_path(lesson)) for lesson in course.lessons}
     for path in sorted((course.root / NOTEBOOK_FOLDER).glob("*.ipynb")):
-        if path.resolve() not in listed:
+        if resolved(path) not in listed:
             yield Problem(relative_name(path, course.root), message=f"is not listed in {MANIFEST}",
                           hint="add it as a lesson or move it out of notebooks/")
 

@@ -13,7 +13,7 @@ from spasmcourse.content.base import RuleError
 from spasmcourse.content.model_fields import field_names_at
 from spasmcourse.content.suggest import suggestion
 from spasmcourse.content.yamlfile import Location, YamlDocument
-from spasmcourse.problems import ContentError, Problem
+from spasmcourse.problems import ContentError, Problem, shorten
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -86,7 +86,7 @@ def _problem(model: type[BaseModel], document: YamlDocument, detail: ErrorDetail
                                 suggestion(given, _quoted(expected)) or "write one of these exactly as shown")
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(str(context.get("pattern", "")), "use the same form as the other entries")
-        return document.problem(location, f"'{detail['input']}' is not in the expected form", hint)
+        return document.problem(location, f"'{shorten(str(detail['input']))}' is not in the expected form", hint)
     if kind == "string_too_short":
         least = context.get("min_length", 1)
         if least == 1:
@@ -108,6 +108,9 @@ def _problem(model: type[BaseModel], document: YamlDocument, detail: ErrorDetail
     error = context.get("error")
     if isinstance(error, RuleError):
         return document.problem(location, message, error.hint)
+    if kind == "finite_number":
+        return document.problem(location, "should be an ordinary number, not .nan or .inf",
+                                "write a number, like 2.5; pages cannot show or check .nan or .inf")
     if kind in _BOUNDS:
         return document.problem(location, message, f"use a value that is {message.removeprefix('should be ')}")
     return document.problem(location, message, "compare it with the same field in a file that passes the check")
@@ -161,4 +164,4 @@ def _kind_of(value: Any) -> str:
     described = _KINDS.get(name, name)
     if isinstance(value, datetime.date):
         return f"{described} ({value.isoformat()})"
-    return described if name in ("dict", "list", "NoneType") else f"{described} ({value!r})"
+    return described if name in ("dict", "list", "NoneType") else f"{described} ({shorten(repr(value))})"

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from spasmcourse.content.base import ContentModel, RuleError, Slug, Text
+from spasmcourse.content.base import ContentModel, Number, RuleError, Slug, Text
 from spasmcourse.content.findings import Urgency
 
 
@@ -58,10 +58,10 @@ class TrueFalse(QuestionBase):
 class NumericAnswer(ContentModel):
     """An exact value, a value with a tolerance, or an inclusive range."""
 
-    value: float | None = None
-    tolerance: float | None = Field(default=None, ge=0)
-    min: float | None = None
-    max: float | None = None
+    value: Number | None = None
+    tolerance: Number | None = Field(default=None, ge=0)
+    min: Number | None = None
+    max: Number | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> NumericAnswer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 MAX_CONTENT_BYTES = 2_000_000
 MAX_VALUES = 200_000
 RESTORE = "restore the last good copy, for example with git restore"
+# What PyYAML refuses to read anywhere in a file, comments included (yaml.reader.Reader.NON_PRINTABLE).
+_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _SYNTAX_HINTS = (
     ("tab", "indent with spaces, not tabs"),
     ("mapping values are not allowed", "put text that contains ': ' in quotes, and check this line's indentation"),
@@ -112,6 +115,13 @@ def _text(path: Path, name: str) -> str:
                                     hint="save it as UTF-8 text, from your editor's Save As menu")]) from None
     if "\x00" in text:
         raise ContentError([Problem(name, message="is not a text file (it contains NUL bytes)", hint=RESTORE)])
+    unprintable = _UNPRINTABLE.search(text)
+    if unprintable:
+        code = ord(unprintable.group(0))
+        raise ContentError([Problem(name, message=f"contains a control character (U+{code:04X}) that YAML does "
+                                                  "not allow, even in a comment",
+                                    line=text.count("\n", 0, unprintable.start()) + 1,
+                                    hint="delete it; it often comes in with text pasted from another program")])
     return text
 
 

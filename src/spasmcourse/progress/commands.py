@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from spasmcourse.content import Course
@@ -58,10 +57,10 @@ def _learner(store: ProgressStore) -> str:
 def show_progress(course: Course, csv_target: str | None) -> int:
     """Print the scores, or write them as CSV to a file or '-' for standard output."""
     store = ProgressStore(data_dir() / FILE_NAME)
-    for warning in store.warnings:
-        print(warning, file=sys.stderr)
     latest = store.latest()
     scores = lesson_scores(course, latest)
+    for warning in store.warnings:
+        print(warning, file=sys.stderr)
     if csv_target is None:
         print(scores_table(scores))
         answered = sum(s.answered for s in scores)
@@ -75,26 +74,23 @@ def show_progress(course: Course, csv_target: str | None) -> int:
 
 
 def reset_progress(assume_yes: bool) -> int:
-    """Move the progress file aside (kept as a backup) after the learner confirms."""
+    """Start again after the learner confirms: the answers so far are copied to a backup file first."""
     path = data_dir() / FILE_NAME
     if not path.exists():
         print(f"Nothing to reset: no progress saved yet ({path}).")
         return 0
-    backup = path.with_name(f"{FILE_NAME}.reset-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
     if not assume_yes:
         if not sys.stdin.isatty():
             print("Refusing to reset without confirmation: run in a terminal, or add --yes.", file=sys.stderr)
             return 1
-        reply = input(f"Start again with no saved answers? The old file is kept as {backup}. [y/N] ")
+        reply = input(f"Start again with no saved answers? A copy of them is kept beside {path}. [y/N] ")
         if reply.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return 0
-    try:
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(f"{path}{suffix}")
-            if part.exists():
-                part.rename(Path(f"{backup}{suffix}"))
-    except OSError as error:
-        raise ProgressError(f"cannot move {path}: {error.strerror or error}") from None
+    store = ProgressStore(path)
+    for warning in store.warnings:
+        print(warning, file=sys.stderr)
+    backup = store.reset()
+    store.close()
     print(f"Progress reset. Your old answers are kept in {backup}.")
     return 0

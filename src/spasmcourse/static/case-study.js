@@ -6,6 +6,13 @@
   if (sc.initCases) { sc.initCases(); return; }
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  /* One element that cannot start never stops the others: it keeps its static rendering. */
+  function guarded(setUp, root) {
+    try { setUp(root); } catch (error) {
+      root.setAttribute("data-sc-failed", "true");
+      if (window.console) { window.console.error("spasmcourse: an element could not start", error); }
+    }
+  }
 
   function setUp(root) {
     var data = JSON.parse(root.querySelector("script.sc-case-data").textContent);
@@ -62,7 +69,7 @@
   sc.initCases = function () {
     all(document, ".sc-case[data-sc-case]:not([data-sc-ready])").forEach(function (root) {
       root.setAttribute("data-sc-ready", "true");
-      setUp(root);
+      guarded(setUp, root);
     });
   };
   sc.initCases();

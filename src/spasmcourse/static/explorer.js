@@ -3,6 +3,13 @@
   "use strict";
   var sc = (window.spasmcourse = window.spasmcourse || {});
   if (sc.initExplorers) { sc.initExplorers(); return; }
+  /* One element that cannot start never stops the others: it keeps its static rendering. */
+  function guarded(setUp, root) {
+    try { setUp(root); } catch (error) {
+      root.setAttribute("data-sc-failed", "true");
+      if (window.console) { window.console.error("spasmcourse: an element could not start", error); }
+    }
+  }
 
   function setUp(root) {
     var buttons = Array.prototype.slice.call(root.querySelectorAll(".sc-explorer-filters button"));
@@ -28,7 +35,7 @@
   }
   sc.initExplorers = function () {
     Array.prototype.forEach.call(document.querySelectorAll(".sc-explorer[data-sc-explorer]:not([data-sc-ready])"),
-      function (root) { root.setAttribute("data-sc-ready", "true"); setUp(root); });
+      function (root) { root.setAttribute("data-sc-ready", "true"); guarded(setUp, root); });
   };
   sc.initExplorers();
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", sc.initExplorers); }

@@ -5,9 +5,27 @@
   var sc = (window.spasmcourse = window.spasmcourse || {});
   if (sc.initFlashcards) { sc.initFlashcards(); return; }
   var PREFIX = "spasmcourse:v1:cards:";
+  /* One element that cannot start never stops the others: it keeps its static rendering. */
+  function guarded(setUp, root) {
+    try { setUp(root); } catch (error) {
+      root.setAttribute("data-sc-failed", "true");
+      if (window.console) { window.console.error("spasmcourse: an element could not start", error); }
+    }
+  }
 
-  function load(key) {
-    try { return JSON.parse(window.localStorage.getItem(key) || "{}") || {}; } catch (error) { return {}; }
+  /* What this browser kept: only true/false per card id is taken, whatever else the entry holds. */
+  function load(key, cards) {
+    var saved;
+    try { saved = JSON.parse(window.localStorage.getItem(key) || "{}"); } catch (error) { saved = null; }
+    var known = {};
+    if (saved && typeof saved === "object" && !Array.isArray(saved)) {
+      cards.forEach(function (card) {
+        if (Object.prototype.hasOwnProperty.call(saved, card.id) && typeof saved[card.id] === "boolean") {
+          known[card.id] = saved[card.id];
+        }
+      });
+    }
+    return known;
   }
   function save(key, known) {
     try { window.localStorage.setItem(key, JSON.stringify(known)); } catch (error) { /* kept for this visit only */ }
@@ -22,7 +40,7 @@
     var data = JSON.parse(root.querySelector("script.sc-cards-data").textContent);
     var s = data.strings;
     var key = PREFIX + window.location.pathname + "#" + data.lesson;
-    var known = load(key);
+    var known = load(key, data.cards);
     var queue = data.cards.filter(function (card) { return !known[card.id]; });
     var turned = false;
     var card = root.querySelector(".sc-card");
@@ -83,7 +101,7 @@
   }
   sc.initFlashcards = function () {
     Array.prototype.forEach.call(document.querySelectorAll(".sc-cards[data-sc-cards]:not([data-sc-ready])"),
-      function (root) { root.setAttribute("data-sc-ready", "true"); setUp(root); });
+      function (root) { root.setAttribute("data-sc-ready", "true"); guarded(setUp, root); });
   };
   sc.initFlashcards();
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", sc.initFlashcards); }

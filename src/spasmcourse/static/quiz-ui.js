@@ -7,6 +7,13 @@
   if (sc.initQuizzes) { sc.initQuizzes(); return; }
   var PREFIX = "spasmcourse:v1:";
   var memory = {};
+  /* One quiz that cannot start never stops the others: it keeps its static rendering. */
+  function guarded(setUp, root) {
+    try { setUp(root); } catch (error) {
+      root.setAttribute("data-sc-failed", "true");
+      if (window.console) { window.console.error("spasmcourse: an element could not start", error); }
+    }
+  }
 
   function storageGet(key) {
     try { return window.localStorage.getItem(key); } catch (error) { return memory[key] || null; }
@@ -29,6 +36,21 @@
     return id;
   }
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function isPlainObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  /* A saved answer of the form the form itself gives: text for a number, else a short list of indexes. */
+  function answerShaped(data, answer) {
+    if (data.type === "numeric") { return typeof answer === "string" && answer.length <= 100; }
+    return Array.isArray(answer) && answer.length <= 100 && answer.every(function (item) {
+      return item === null || (typeof item === "number" && item % 1 === 0 && item >= 0 && item < 100);
+    });
+  }
+  /* An entry read back from the browser, checked again: nothing saved is trusted, a forged score included. */
+  function savedEntry(question, entry) {
+    if (!isPlainObject(entry) || !answerShaped(question.data, entry.answer)) { return null; }
+    var clean = { answer: entry.answer, checked: entry.checked === true, revealed: entry.revealed === true };
+    clean.correct = clean.checked && sc.check(question.data, clean.answer, question.strings).correct === true;
+    return clean;
+  }
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -228,10 +250,20 @@
       return new Question(self, form, data.questions[Number(form.getAttribute("data-sc-index"))]);
     });
     this.questions.forEach(function (question) {
-      var saved = self.state.answers[question.data.id];
-      if (saved) {
-        question.applyAnswer(saved.answer);
-        if (saved.checked) { question.check(!!saved.revealed, false); }
+      var id = question.data.id;
+      try {
+        var saved = Object.prototype.hasOwnProperty.call(self.state.answers, id)
+          ? savedEntry(question, self.state.answers[id]) : null;
+        if (saved) {
+          self.state.answers[id] = saved;
+          question.applyAnswer(saved.answer);
+          if (saved.checked) { question.check(saved.revealed, false); }
+        } else {
+          delete self.state.answers[id];
+        }
+      } catch (error) {
+        delete self.state.answers[id];
+        question.reset();
       }
     });
     var note = root.querySelector(".sc-static-note");
@@ -245,7 +277,7 @@
   Quiz.prototype.load = function () {
     try {
       var state = JSON.parse(storageGet(this.key) || "null");
-      if (state && typeof state.answers === "object" && state.answers) { return state; }
+      if (isPlainObject(state) && isPlainObject(state.answers)) { return { answers: state.answers }; }
     } catch (error) { /* a damaged entry is ignored and replaced on the next save */ }
     return { answers: {} };
   };
@@ -274,22 +306,23 @@
   };
 
   function updateSummaries() {
-    all(document, "[data-sc-summary]").forEach(function (summary) {
-      var quizzes = sc.quizzes || [];
-      var strings = JSON.parse(summary.querySelector("script.sc-summary-data").textContent).strings;
-      var list = summary.querySelector(".sc-summary-list");
-      var total = summary.querySelector(".sc-summary-total");
-      list.textContent = "";
-      var right = 0;
-      var questions = 0;
-      quizzes.forEach(function (quiz) {
-        var n = quiz.correctCount();
-        right += n;
-        questions += quiz.questions.length;
-        list.appendChild(element("li", "", sc.format(strings.summary_line, { title: quiz.title, n: n, m: quiz.questions.length })));
-      });
-      total.textContent = questions ? sc.format(strings.summary_total, { n: right, m: questions }) : strings.summary_empty;
+    all(document, "[data-sc-summary]").forEach(function (summary) { guarded(summarise, summary); });
+  }
+  function summarise(summary) {
+    var quizzes = sc.quizzes || [];
+    var strings = JSON.parse(summary.querySelector("script.sc-summary-data").textContent).strings;
+    var list = summary.querySelector(".sc-summary-list");
+    var total = summary.querySelector(".sc-summary-total");
+    list.textContent = "";
+    var right = 0;
+    var questions = 0;
+    quizzes.forEach(function (quiz) {
+      var n = quiz.correctCount();
+      right += n;
+      questions += quiz.questions.length;
+      list.appendChild(element("li", "", sc.format(strings.summary_line, { title: quiz.title, n: n, m: quiz.questions.length })));
     });
+    total.textContent = questions ? sc.format(strings.summary_total, { n: right, m: questions }) : strings.summary_empty;
   }
 
   /* A performance mark once every quiz of the parsed page is live (read by benchmarks/run.py). */
@@ -304,7 +337,7 @@
     all(document, ".sc-quiz:not([data-sc-ready])").forEach(function (root) {
       if (!root.querySelector("script.sc-quiz-data")) { return; }
       root.setAttribute("data-sc-ready", "true");
-      sc.quizzes.push(new Quiz(root));
+      guarded(function () { sc.quizzes.push(new Quiz(root)); }, root);
     });
     updateSummaries();
     markReady();

@@ -4,6 +4,13 @@
   "use strict";
   var sc = (window.spasmcourse = window.spasmcourse || {});
   if (sc.initCharts) { sc.initCharts(); return; }
+  /* One element that cannot start never stops the others: it keeps its static rendering. */
+  function guarded(setUp, root) {
+    try { setUp(root); } catch (error) {
+      root.setAttribute("data-sc-failed", "true");
+      if (window.console) { window.console.error("spasmcourse: an element could not start", error); }
+    }
+  }
 
   sc.valueAt = function (points, x) {
     if (x <= points[0][0]) { return points[0][1]; }
@@ -55,7 +62,7 @@
   }
   sc.initCharts = function () {
     Array.prototype.forEach.call(document.querySelectorAll(".sc-chart[data-sc-chart]:not([data-sc-ready])"),
-      function (root) { root.setAttribute("data-sc-ready", "true"); setUp(root); });
+      function (root) { root.setAttribute("data-sc-ready", "true"); guarded(setUp, root); });
   };
   sc.initCharts();
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", sc.initCharts); }

@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 from markupsafe import escape
+from traitlets import TraitError
 
 from spasmcourse.content.models import Quiz, Reference
 from spasmcourse.content.questions import Question
@@ -15,7 +16,7 @@ from spasmcourse.elements.quiz.inputs import make_input
 from spasmcourse.elements.quiz.static import feedback_html as render_feedback
 from spasmcourse.elements.quiz.static import instruction, question_dom_id, quiz_html
 from spasmcourse.i18n import text
-from spasmcourse.progress import ProgressError, ProgressStore
+from spasmcourse.progress import Attempt, ProgressError, ProgressStore
 from spasmcourse.rendering import inline_asset
 
 _HIDDEN = widgets.Layout(display="none")
@@ -96,6 +97,7 @@ class QuizWidget(widgets.VBox):
         self._references = references
         learner = _learner(store)
         self.score = widgets.HTML()
+        saved = self._saved()
         notices = [*(store.warnings if store else []), *([store_problem] if store_problem else [])]
         header = widgets.HTML(
             f"<style>{inline_asset('quiz.css')}</style>"
@@ -107,20 +109,26 @@ class QuizWidget(widgets.VBox):
         super().__init__([header, self.score, *self.questions])
         self.add_class("sc-quiz")
         self.add_class("sc-live")
-        self._restore()
+        self._restore(saved)
         self.update_score()
 
-    def _restore(self) -> None:
+    def _saved(self) -> dict[tuple[str, str, str], Attempt]:
+        """The saved answers to restore (read before the header, which shows any warning reading them gave)."""
         if self.store is None:
-            return
+            return {}
         try:
-            latest = self.store.latest()
+            return self.store.latest()
         except ProgressError:
-            return
+            return {}
+
+    def _restore(self, latest: dict[tuple[str, str, str], Attempt]) -> None:
         for view in self.questions:
             saved = latest.get((self.lesson_id, self.quiz.id, view.question.id))
             if saved is not None:
-                view.restore(saved.answer)
+                try:
+                    view.restore(saved.answer)
+                except (TypeError, ValueError, KeyError, IndexError, AttributeError, TraitError):
+                    continue  # a saved answer that does not fit this question (it changed): left unanswered
 
     def save(self, question: Question, answer: Any, result: AnswerCheck) -> str:
         """Record the attempt; returns a warning for the learner if it could not be saved."""
