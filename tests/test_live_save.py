@@ -53,8 +53,12 @@ def test_a_lesson_run_edited_and_saved_leaves_check_build_and_git_clean(browser,
         start = notebook.locator(".jp-MarkdownCell").first
         expect(start).to_contain_text("Run > Run All Cells")
         expect(start).to_contain_text("Not medical advice.")
-        first_note = notes[0].source.split("\n")[-1].strip()[:60]
-        expect(notebook.get_by_text(first_note, exact=False)).to_have_count(0)
+        placeholder = notebook.locator(".jp-MarkdownCell .jp-InputPlaceholder").first
+        placeholder.scroll_into_view_if_needed()
+        expect(placeholder).to_contain_text("Teacher's notes")
+        expect(notebook.get_by_text(notes[0].source.split("\n")[-1].strip()[:60])).to_have_count(0)
+        page.screenshot(path=str(tmp_path / "notes-collapsed.png"))
+        notebook.locator(".jp-MarkdownCell").first.scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / "unrun.png"))
 
         page.get_by_role("menuitem", name="Run", exact=True).click()
@@ -87,4 +91,6 @@ def test_a_lesson_run_edited_and_saved_leaves_check_build_and_git_clean(browser,
     assert saved == committed, "the save changed more than the learner's edit"
     assert main(["--root", str(course), "check"]) == 0
     assert main(["--root", str(course), "build", "--only", "html", "--out", str(tmp_path / "_build")]) == 0
+    page_html = (tmp_path / "_build" / "html" / f"{LESSON}.html").read_text(encoding="utf-8")
+    assert "How to start:" not in page_html, "the start cell is for JupyterLab only"
     assert git(course, "status", "--porcelain") == f" M notebooks/{LESSON}.ipynb\n"

@@ -14,8 +14,7 @@ from spasmcourse.content.markdown_safety import active_content
 from spasmcourse.content.notebook_file import read_notebook
 from spasmcourse.content.start_cell import FIX, start_cell_problems
 from spasmcourse.content.suggest import suggestion
-from spasmcourse.content.working_copy import committed_with_outputs, stored_output_cells
-from spasmcourse.lab.clean import is_teacher_notes
+from spasmcourse.content.working_copy import committed_notebook, open_notes_cells, stored_output_cells
 from spasmcourse.problems import ContentError, Problem, relative_name
 
 NOTEBOOK_FOLDER = "notebooks"
@@ -91,9 +90,6 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
     markdown = ""
     for number, cell in enumerate(notebook.cells):
         at = f"cells[{number}]"
-        if is_teacher_notes(cell) and not cell.metadata.get("jupyter", {}).get("source_hidden"):
-            yield Problem(name, at, "teacher's notes would show to a learner in JupyterLab",
-                          hint=f"collapse them (cell metadata jupyter.source_hidden: true); `{FIX}` does it")
         if cell.cell_type != "code":
             markdown += cell.source + "\n"
             yield from _markdown_problems(course, name, at, cell.source)
@@ -126,12 +122,18 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
 
 
 def _stored_outputs(course: Course, lesson, notebook: nbformat.NotebookNode) -> Iterator[Problem]:
-    """Stored outputs are an error only where they were committed (see content/working_copy.py)."""
-    cells = stored_output_cells(notebook)
-    if cells and committed_with_outputs(course.root, course.notebook_path(lesson)):
-        for number in cells:
-            yield Problem(lesson.notebook, f"cells[{number}]", "was committed with outputs or an execution count",
-                          hint=f"run `{FIX}` (or Edit > Clear Outputs of All Cells and save), then commit")
+    """Outputs and open teacher's notes are errors only where they were committed (content/working_copy.py)."""
+    if not stored_output_cells(notebook) and not open_notes_cells(notebook):
+        return
+    committed = committed_notebook(course.root, course.notebook_path(lesson))
+    if committed is None:
+        return
+    for number in stored_output_cells(committed):
+        yield Problem(lesson.notebook, f"cells[{number}]", "was committed with outputs or an execution count",
+                      hint=f"run `{FIX}` (or Edit > Clear Outputs of All Cells and save), then commit")
+    for number in open_notes_cells(committed):
+        yield Problem(lesson.notebook, f"cells[{number}]", "teacher's notes would show to a learner in JupyterLab",
+                      hint=f"collapse them (cell metadata jupyter.source_hidden: true): run `{FIX}`, then commit")
 
 
 def _markdown_problems(course: Course, name: str, at: str, source: str) -> Iterator[Problem]:

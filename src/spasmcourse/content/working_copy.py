@@ -1,8 +1,9 @@
-"""Tell a learner's working copy (outputs from a JupyterLab session) from a broken commit.
+"""Tell a learner's working copy (state from a JupyterLab session) from a broken commit.
 
-A stored output is a problem only in a notebook as committed: when the course is a git
-checkout and the notebook at HEAD holds outputs or execution counts. Anywhere else (an
-edited working copy, a download without git) it is a note: the build runs a clean copy.
+Stored outputs, execution counts and teacher's notes left open are problems only in a
+notebook as committed: when the course is a git checkout and the notebook at HEAD has them.
+Anywhere else (an edited working copy, a download without git) they are a note: the build
+runs a clean copy, and the save hook writes clean notebooks.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from spasmcourse.lab.clean import has_session_state
+from spasmcourse.lab.clean import has_session_state, is_teacher_notes
 
 
 def stored_output_cells(notebook: dict[str, Any]) -> list[int]:
@@ -42,10 +43,10 @@ def committed_notebook(root: Path, path: Path) -> dict[str, Any] | None:
     return committed if isinstance(committed, dict) else None
 
 
-def committed_with_outputs(root: Path, path: Path) -> bool:
-    """Whether the committed version of the notebook at `path` holds outputs or execution counts."""
-    committed = committed_notebook(root, path)
-    return committed is not None and bool(stored_output_cells(committed))
+def open_notes_cells(notebook: dict[str, Any]) -> list[int]:
+    """The numbers of the teacher's notes cells that JupyterLab would show expanded to a learner."""
+    return [number for number, cell in enumerate(notebook.get("cells", []))
+            if is_teacher_notes(cell) and not cell.get("metadata", {}).get("jupyter", {}).get("source_hidden")]
 
 
 def session_note(name: str, notebook: dict[str, Any]) -> str | None:
