@@ -33,9 +33,13 @@ $(TEST_STAMP): $(STAMP)
 	@touch $(TEST_STAMP)
 
 # .venv/bin comes first on PATH for the server, its kernels and its terminals (spasmcourse progress works there).
+# Terminals run the learner's shell as it is: a login shell (the default when make's output is not a terminal)
+# would reset PATH from /etc/profile. LAB_ARGS adds JupyterLab options (the tests set a port and a token).
+LAB_ARGS ?=
 lab: venv
 	@echo "Starting JupyterLab on http://127.0.0.1 at lesson 00; press Ctrl+C twice here to stop it."
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) notebooks/00-start-here.ipynb
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) \
+		--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}" $(LAB_ARGS) notebooks/00-start-here.ipynb
 
 test: test-venv chromium
 	$(BIN)/ruff check src tests tools

@@ -168,6 +168,7 @@ def test_learner_setup_has_no_test_tools_and_lab_puts_venv_on_path() -> None:
     assert re.search(r"^lab: venv$", makefile, re.M) and re.search(r"^test: test-venv\b", makefile, re.M)
     lab = makefile.split("\nlab: venv", 1)[1].split("\n\n", 1)[0]
     assert 'PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab' in lab
+    assert '--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}"' in lab
 
 
 def test_server_config_names_the_save_hook() -> None:
