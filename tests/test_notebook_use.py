@@ -138,3 +138,20 @@ def test_the_start_cell_says_how_to_start_and_holds_the_safety_note() -> None:
         assert all(f"- {objective}" in text for objective in lesson.objectives)
         assert "not medical advice" in text.lower()
         assert "call your local emergency number (for example 911, 999 or 112) or go to an emergency department" in text
+
+
+def test_saved_outputs_do_not_change_the_build_key_but_edits_do(course_copy: Path) -> None:
+    from spasmcourse.build.cache import lesson_key
+
+    def key() -> str:
+        course = load_course(course_copy)
+        return lesson_key(course, course.lesson(LESSON), "en")
+
+    clean = key()
+    committed = nbformat.read(lesson_path(course_copy), as_version=4)
+    ran = session(committed)
+    ran.cells = [cell for cell in ran.cells if cell.source != "# my own note"]
+    nbformat.write(ran, lesson_path(course_copy))
+    assert key() == clean
+    nbformat.write(session(committed), lesson_path(course_copy))
+    assert key() != clean
