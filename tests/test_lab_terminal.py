@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 import subprocess
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from tornado import ioloop, websocket
+from tornado import websocket
 
 from conftest import REPO
 from lab_server import TOKEN, free_port
@@ -38,7 +40,9 @@ def run_in_terminal(url: str, command: str) -> str:
         connection.close()
         return said
 
-    return ioloop.IOLoop.current().run_sync(talk, timeout=90)
+    # Its own thread and event loop, apart from the one Playwright's sync API keeps in this thread.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(talk(), 90)).result()
 
 
 def test_a_terminal_in_make_lab_finds_spasmcourse(tmp_path: Path) -> None:
