@@ -2,26 +2,46 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# A learner's setup (runtime dependencies) and the test tools are installed separately.
+STAMP := $(VENV)/.installed-runtime
+TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar on
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv chromium screenshots bench fuzz
+.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv test-venv chromium screenshots bench fuzz
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+test-venv: $(TEST_STAMP)
+
+$(STAMP): pyproject.toml binder/overrides.json binder/server-config.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11 or similar)")'
+	@echo "Setting up $(VENV) with the course and JupyterLab (a few minutes the first time; pip lists each package)."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	mkdir -p $(VENV)/share/jupyter/lab/settings && cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	$(PIP) --upgrade pip
+	$(PIP) -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/jupyter
+	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	cp binder/server-config.json $(VENV)/etc/jupyter/jupyter_server_config.json
 	@touch $(STAMP)
+	@echo "$(VENV) is ready."
 
+$(TEST_STAMP): $(STAMP)
+	@echo "Adding the test tools to $(VENV)."
+	$(PIP) -e '.[test]'
+	@touch $(TEST_STAMP)
+
+# .venv/bin comes first on PATH for the server, its kernels and its terminals (spasmcourse progress works there).
+# Terminals run the learner's shell as it is: a login shell (the default when make's output is not a terminal)
+# would reset PATH from /etc/profile. LAB_ARGS adds JupyterLab options (the tests set a port and a token).
+LAB_ARGS ?=
 lab: venv
-	$(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) notebooks/00-start-here.ipynb
+	@echo "Starting JupyterLab on http://127.0.0.1 at lesson 00; press Ctrl+C twice here to stop it."
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) \
+		--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}" $(LAB_ARGS) notebooks/00-start-here.ipynb
 
-test: venv chromium
+test: test-venv chromium
 	$(BIN)/ruff check src tests tools
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
@@ -30,7 +50,7 @@ chromium:
 
 # A real JupyterHub on 127.0.0.1 with six students at once (tests/test_hub.py, about a minute); prints the
 # time from login to first saved answer and the memory of each student's server. Not part of `make test`.
-test-hub: venv chromium hub-proxy
+test-hub: test-venv chromium hub-proxy
 	$(BIN)/python -m pytest -m hub -s -p no:xdist tests/test_hub.py
 
 # JupyterHub's proxy (configurable-http-proxy, pinned by tools/proxy/package-lock.json) into .hub/proxy.
@@ -49,11 +69,11 @@ html: venv
 slides: venv
 	$(BIN)/spasmcourse build --only slides
 
-lint: venv
+lint: test-venv
 	$(BIN)/ruff check src tests tools
 
 # Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
-screenshots: venv chromium
+screenshots: test-venv chromium
 	SPASMCOURSE_SCREENSHOTS=1 $(BIN)/python -m pytest -n 2 --dist loadfile tests/test_live_lab.py \
 		tests/test_export_browser.py tests/test_site_browser.py tests/test_class_report.py \
 		-k "answered_live or quiz_works_offline or flowchart_page_works or report_page_offline"
@@ -62,13 +82,13 @@ vendor: venv
 	$(BIN)/python tools/vendor_frontend.py
 
 # Measure validation, builds, page weight, time to interactive and import time (about 20 minutes); writes benchmarks/results.md.
-bench: venv chromium
+bench: test-venv chromium
 	$(BIN)/python benchmarks/run.py
 
 # Seeded mutations of copies of the course, each checked and classified; prints a summary line (make fuzz N=1000 SEED=7).
 N ?= 1000
 SEED ?= 19
-fuzz: venv chromium
+fuzz: test-venv chromium
 	$(BIN)/python tests/fuzz.py --count $(N) --seed $(SEED) --build-every 100
 
 clean:

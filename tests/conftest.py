@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,16 @@ def copy_course(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def git_commit(course: Path) -> Path:
+    """Make `course` a git repository with everything in it committed, as a clone is."""
+    shutil.copy(REPO / ".gitignore", course / ".gitignore")
+    for arguments in (["init", "-q"], ["add", "."],
+                      ["-c", "user.name=Learner", "-c", "user.email=learner@example.org",
+                       "commit", "-q", "-m", "clone"]):
+        subprocess.run(["git", "-C", str(course), *arguments], check=True, capture_output=True)
+    return course
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
-from conftest import REPO, copy_course
+from conftest import REPO, copy_course, git_commit
 from spasmcourse.cli import main
 from spasmcourse.content.notebooks import check_course
 from spasmcourse.problems import ContentError
@@ -149,13 +149,15 @@ ALSO_AS_SUBPROCESS = ("lessons.yml/yaml-syntax-error-unclosed-bracket.yml",
 
 
 def broken_course(tmp_path: Path, case: BadInput) -> Path:
-    """A copy of the course with the case's file in place."""
+    """A copy of the course with the case's file in place (committed to git for the "committed-with" cases)."""
     root = copy_course(tmp_path / "course")
     target = root / case.target
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(case.content())
     if case.fixture_findings:
         (root / "assets" / "triage" / "findings.yml").write_text(fixture_findings(), encoding="utf-8")
+    if "committed-with" in case.name:
+        git_commit(root)
     return root
 
 

@@ -104,7 +104,7 @@ def test_runtime_names_an_allowed_python() -> None:
 
 
 def test_post_build_installs_the_course_and_its_settings(tmp_path: Path) -> None:
-    """binder/postBuild, run from the repository root, installs the course with --no-deps and copies the settings."""
+    """binder/postBuild installs the course with --no-deps, the settings and the save hook's server config."""
     script = BINDER / "postBuild"
     assert os.access(script, os.X_OK), "binder/postBuild must be executable (chmod +x)"
     lines = script.read_text(encoding="utf-8").splitlines()
@@ -124,6 +124,8 @@ def test_post_build_installs_the_course_and_its_settings(tmp_path: Path) -> None
     assert pip[-1] == "."
     installed = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     assert installed.read_bytes() == (BINDER / "overrides.json").read_bytes()
+    server = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
+    assert server.read_bytes() == (BINDER / "server-config.json").read_bytes()
 
 
 def test_overrides_hold_the_course_settings_in_jupyterlab_schemas() -> None:
@@ -154,3 +156,26 @@ def test_local_venv_gets_the_same_settings() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     body = makefile.split("\n$(STAMP):", 1)[1].split("\n\n", 1)[0]
     assert "cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json" in body
+    assert "cp binder/server-config.json $(VENV)/etc/jupyter/jupyter_server_config.json" in body
+
+
+def test_learner_setup_has_no_test_tools_and_lab_puts_venv_on_path() -> None:
+    """`make lab` installs the runtime dependencies only; the test tools come with `make test`."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    runtime = makefile.split("\n$(STAMP):", 1)[1].split("\n\n", 1)[0]
+    assert "-e ." in runtime and "[test]" not in runtime
+    assert "[test]" in makefile.split("\n$(TEST_STAMP):", 1)[1].split("\n\n", 1)[0]
+    assert re.search(r"^lab: venv$", makefile, re.M) and re.search(r"^test: test-venv\b", makefile, re.M)
+    lab = makefile.split("\nlab: venv", 1)[1].split("\n\n", 1)[0]
+    assert 'PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab' in lab
+    assert '--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}"' in lab
+
+
+def test_server_config_names_the_save_hook() -> None:
+    """binder/server-config.json enables the shipped pre-save hook, importable by that name."""
+    from traitlets.utils.importstring import import_item
+
+    from spasmcourse.lab.save_hook import pre_save_hook
+
+    config = json.loads((BINDER / "server-config.json").read_text(encoding="utf-8"))
+    assert import_item(config["ContentsManager"]["pre_save_hook"]) is pre_save_hook

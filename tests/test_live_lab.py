@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from conftest import copy_course, screenshot
 from flow_oracle import answer_paths
+from lab_server import loopback_only, open_and_run, running_lab
 from quiz_drivers import LiveQuestion
 from spasmcourse.content import load_course
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
 from spasmcourse.elements.quiz.static import question_dom_id
 
-TOKEN = "spasmcourse-test-token"
 LESSON = "01-what-is-a-spasm"
 FLOW_LESSON = "08-when-to-see-a-doctor"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,60 +27,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """JupyterLab on 127.0.0.1 over a copy of the course, with throwaway config and state."""
     base = tmp_path_factory.mktemp("lab")
     course = copy_course(base / "course")
-    settings = base / "settings"
-    notification = settings / "@jupyterlab" / "apputils-extension"
-    notification.mkdir(parents=True)
-    (notification / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-    environment = {**os.environ, **{name: str(base / name.lower()) for name in (
-        "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
-        "SPASMCOURSE_DATA_DIR")}}
-    port = free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-               "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={course}",
-               f"--LabApp.user_settings_dir={settings}",
-               f"--LabApp.workspaces_dir={base / 'workspaces'}"]
-    log = (base / "lab.log").open("w")
-    server = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not start:\n{(base / 'lab.log').read_text()}")
-                time.sleep(0.3)
+    with running_lab(base, course) as url:
         yield url, course
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-def loopback_only(page: Page, refused: list[str]) -> None:
-    def guard(route) -> None:
-        if re.match(r"^(https?|wss?)://127\.0\.0\.1[:/]", route.request.url):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-    page.route("**/*", guard)
-
-
-def open_and_run(page: Page, url: str, lesson: str) -> None:
-    """Open a lesson in a fresh workspace, wait for its kernel, and run every cell."""
-    page.goto(f"{url}/lab/workspaces/{lesson}/tree/notebooks/{lesson}.ipynb?reset&token={TOKEN}")
-    expect(page.locator(".lm-TabBar-tab.jp-mod-current", has_text=lesson)).to_be_visible(timeout=60_000)
-    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
 def test_every_question_type_answered_live_in_jupyterlab(browser, lab: tuple[str, Path], tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from spasmcourse.content import Course, find_course_root, load_course
 from spasmcourse.content.flow_stats import chart_stats, chart_table
 from spasmcourse.content.notebooks import check_course
 from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
+from spasmcourse.content.sync import fix_notebooks, working_copy_notes
 from spasmcourse.content.vignettes import MAX_OVER_TRIAGE, VIGNETTES, load_vignettes, walk_vignettes
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
@@ -51,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                         "lessons.yml at or above the current folder)")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate lessons.yml, quizzes, references and notebooks")
+    check.add_argument("--fix", action="store_true", help="first regenerate each lesson's start cell from "
+                       "lessons.yml, collapse teacher's notes and clear outputs")
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="execute every lesson and export pages and slides")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/_build)")
@@ -92,11 +95,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(root: Path, _: argparse.Namespace) -> int:
+def _check(root: Path, arguments: argparse.Namespace) -> int:
+    if arguments.fix:
+        for line in fix_notebooks(load_course(root)):
+            print(f"Fixed {line}")
     course = _checked_course(root)
     questions = sum(len(quiz.questions) for file in course.quiz_files.values() for quiz in file.quizzes)
     print(f"Course OK: {len(course.lessons)} lessons, {len(course.quiz_ids())} quizzes with "
           f"{questions} questions, {len(course.references)} references ({root}).")
+    for note in working_copy_notes(course):
+        print(f"Note: {note}")
     return 0
 
 

@@ -14,6 +14,7 @@ from spasmcourse.content.citing import notebook_code
 from spasmcourse.content.course import FIGURE_LIST, FINDINGS, GLOSSARY, REFERENCES
 from spasmcourse.content.models import Lesson
 from spasmcourse.content.notebooks import ELEMENT_CALL
+from spasmcourse.lab.clean import clean_notebook
 
 CACHE_FILE = ".cache/lessons.json"
 MANIFEST = "lessons.yml"
@@ -43,8 +44,21 @@ def lesson_key(course: Course, lesson: Lesson, settings: str) -> str:
     digest = hashlib.sha256(f"{library_fingerprint()}\n{settings}\n".encode())
     for name in lesson_inputs(course, lesson):
         path = course.root / name
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"(missing)") + b"\0")
+        digest.update(name.encode() + b"\0" + _input_bytes(path) + b"\0")
     return digest.hexdigest()
+
+
+def _input_bytes(path: Path) -> bytes:
+    """A file's bytes; for a notebook, its clean form, so a learner's saved outputs do not force a rebuild."""
+    if not path.is_file():
+        return b"(missing)"
+    data = path.read_bytes()
+    if path.suffix != ".ipynb":
+        return data
+    try:
+        return json.dumps(clean_notebook(json.loads(data)), sort_keys=True).encode()
+    except (ValueError, AttributeError, TypeError):
+        return data
 
 
 @cache

@@ -10,6 +10,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from spasmcourse.lab.clean import clean_notebook
 from spasmcourse.progress.store import DATA_DIR_VARIABLE
 
 CELL_TIMEOUT_SECONDS = 300
@@ -24,9 +25,10 @@ def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:
 
     Without stored widget state, exports fall back to each element's static HTML rendering.
     The kernel's own log is kept aside and shown only if the kernel dies, and the kernel saves
-    quiz progress to a scratch folder, never to the learner's own progress file.
+    quiz progress to a scratch folder, never to the learner's own progress file. Outputs a
+    learner's session left in the file are dropped first, in memory; the file is not touched.
     """
-    notebook = nbformat.read(path, as_version=4)
+    notebook = clean_notebook(nbformat.read(path, as_version=4))
     client = NotebookClient(
         notebook,
         timeout=CELL_TIMEOUT_SECONDS,

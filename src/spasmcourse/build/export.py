@@ -15,6 +15,7 @@ from spasmcourse.build.assets import link_assets
 from spasmcourse.build.outline import table_of_contents
 from spasmcourse.content.extras import Term
 from spasmcourse.content.models import Lesson
+from spasmcourse.content.start_cell import LAB_ONLY_TAG
 from spasmcourse.elements.glossary import link_terms
 from spasmcourse.i18n import strings, text
 from spasmcourse.rendering import render
@@ -44,6 +45,7 @@ def _config() -> Config:
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = {HIDE_INPUT_TAG}
+    config.TagRemovePreprocessor.remove_cell_tags = {LAB_ONLY_TAG}
     config.TemplateExporter.exclude_input_prompt = True
     config.TemplateExporter.exclude_output_prompt = True
     return config

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+# The generated start cell (content/start_cell.py) repeats lessons.yml; it is not lesson text.
+START_ID = "lesson-start"
 CITATION = re.compile(r"\]\(#ref-([a-z0-9-]+)\)")
 
 
@@ -17,7 +19,7 @@ def cited_keys(markdown: str) -> list[str]:
 def _cells_text(path: Path, cell_type: str) -> str:
     cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
     return "\n".join("".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-                     for cell in cells if cell.get("cell_type") == cell_type)
+                     for cell in cells if cell.get("cell_type") == cell_type and cell.get("id") != START_ID)
 
 
 def notebook_markdown(path: Path) -> str:

@@ -12,7 +12,9 @@ from spasmcourse.content.citing import cited_keys
 from spasmcourse.content.course import FINDINGS, GLOSSARY, MANIFEST, REFERENCES, Course, read_course
 from spasmcourse.content.markdown_safety import active_content
 from spasmcourse.content.notebook_file import read_notebook
+from spasmcourse.content.start_cell import FIX, start_cell_problems
 from spasmcourse.content.suggest import suggestion
+from spasmcourse.content.working_copy import committed_notebook, open_notes_cells, stored_output_cells
 from spasmcourse.problems import ContentError, Problem, leaves, relative_name, resolved
 
 NOTEBOOK_FOLDER = "notebooks"
@@ -35,13 +37,15 @@ def check_course(root: Path) -> list[Problem]:
         return problems
     cited: set[str] = set()
     notebooks_readable = True
+    # A start cell is compared with lessons.yml only when lessons.yml itself is sound.
+    manifest_sound = not any(problem.file == MANIFEST for problem in problems)
     for index in range(len(course.lessons)):
         notebook = _read_notebook(course, index)
         if isinstance(notebook, list):
             problems += notebook
             notebooks_readable = False
             continue
-        problems += _notebook_problems(course, index, notebook)
+        problems += _notebook_problems(course, index, notebook, manifest_sound)
         cited |= {key for cell in notebook.cells if cell.cell_type == "markdown"
                   for key in cited_keys(cell.source)}
     problems += _orphan_notebooks(course)
@@ -75,13 +79,16 @@ def _element_ids(course: Course) -> dict[str, set[str]]:
             "case_study": {c.id for c in course.cases.values()}}
 
 
-def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNode) -> Iterator[Problem]:
+def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNode,
+                       manifest_sound: bool = True) -> Iterator[Problem]:
     lesson = course.lessons[index]
     name = lesson.notebook
     kernel = notebook.metadata.get("kernelspec", {}).get("name")
     if kernel != "python3":
         said = f"kernel is {kernel!r}, not 'python3'" if kernel else "has no kernelspec (no kernel is chosen)"
         yield Problem(name, "metadata.kernelspec", said, hint="select the 'Python 3 (ipykernel)' kernel and save")
+    yield from start_cell_problems(course, lesson, notebook, compare=manifest_sound)
+    yield from _stored_outputs(course, lesson, notebook)
     known = _element_ids(course)
     calls: set[str] = set()
     elements: set[str] = set()
@@ -92,9 +99,6 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
             markdown += cell.source + "\n"
             yield from _markdown_problems(course, name, at, cell.source)
             continue
-        if cell.get("outputs") or cell.get("execution_count"):
-            yield Problem(name, at, "has stored outputs" if cell.get("outputs") else "has an execution count",
-                          hint="clear all outputs before saving: Edit > Clear Outputs of All Cells")
         for kind, element_id in ELEMENT_CALL.findall(cell.source):
             elements.add(kind)
             if element_id not in known[kind] and not course.unreadable:
@@ -120,6 +124,21 @@ def _notebook_problems(course: Course, index: int, notebook: nbformat.NotebookNo
                       hint=f"add '{lesson.id}' to the lessons of the findings it should show in {FINDINGS}")
     if not lesson.orientation:
         yield from _lesson_standard(course, lesson, markdown, calls, elements)
+
+
+def _stored_outputs(course: Course, lesson, notebook: nbformat.NotebookNode) -> Iterator[Problem]:
+    """Outputs and open teacher's notes are errors only where they were committed (content/working_copy.py)."""
+    if not stored_output_cells(notebook) and not open_notes_cells(notebook):
+        return
+    committed = committed_notebook(course.root, course.notebook_path(lesson))
+    if committed is None:
+        return
+    for number in stored_output_cells(committed):
+        yield Problem(lesson.notebook, f"cells[{number}]", "was committed with outputs or an execution count",
+                      hint=f"run `{FIX}` (or Edit > Clear Outputs of All Cells and save), then commit")
+    for number in open_notes_cells(committed):
+        yield Problem(lesson.notebook, f"cells[{number}]", "teacher's notes would show to a learner in JupyterLab",
+                      hint=f"collapse them (cell metadata jupyter.source_hidden: true): run `{FIX}`, then commit")
 
 
 def _markdown_problems(course: Course, name: str, at: str, source: str) -> Iterator[Problem]:

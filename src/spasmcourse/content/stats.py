@@ -14,6 +14,7 @@ from spasmcourse.content.assessment import quizzes_shown
 from spasmcourse.content.citing import cited_keys
 from spasmcourse.content.course import Course
 from spasmcourse.content.notebooks import ELEMENT_CALL, INTERACTIVE
+from spasmcourse.content.start_cell import is_start_cell
 
 WORDS_PER_MINUTE = 200
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -47,7 +48,8 @@ def lesson_stats(course: Course) -> list[LessonStats]:
     for lesson in course.lessons:
         notebook = nbformat.read(course.notebook_path(lesson), as_version=4)
         markdown = "\n\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown"
-                               and cell.metadata.get("slideshow", {}).get("slide_type") != "notes")
+                               and cell.metadata.get("slideshow", {}).get("slide_type") != "notes"
+                               and not is_start_cell(cell))
         calls = [kind for cell in notebook.cells if cell.cell_type == "code"
                  for kind, _ in ELEMENT_CALL.findall(cell.source)]
         questions = [q for quiz in quizzes_shown(course, lesson.id) for q in quiz.questions]

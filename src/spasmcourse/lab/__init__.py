@@ -1,0 +1,1 @@
+"""The course in a running JupyterLab: notebooks kept clean on save."""
