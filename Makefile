@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test check html slides build lint vendor clean venv chromium screenshots bench
+.PHONY: lab test check html slides build lint vendor clean venv chromium graphviz screenshots bench
 
 venv: $(STAMP)
 
@@ -18,33 +18,37 @@ $(STAMP): pyproject.toml
 	mkdir -p $(VENV)/share/jupyter/lab/settings && cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
-lab: venv
+lab: venv graphviz
 	$(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) notebooks/00-start-here.ipynb
 
-test: venv chromium
+test: venv chromium graphviz
 	$(BIN)/ruff check src tests tools
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 chromium:
 	@bash tools/ensure-chromium.sh
 
+# Graphviz's dot lays out the flowchart diagrams (lessons in JupyterLab, pages, the build).
+graphviz:
+	@bash tools/ensure-graphviz.sh
+
 check: venv
 	$(BIN)/spasmcourse check
 
-build: venv
+build: venv graphviz
 	$(BIN)/spasmcourse build
 
-html: venv
+html: venv graphviz
 	$(BIN)/spasmcourse build --only html
 
-slides: venv
+slides: venv graphviz
 	$(BIN)/spasmcourse build --only slides
 
 lint: venv
 	$(BIN)/ruff check src tests tools
 
 # Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
-screenshots: venv chromium
+screenshots: venv chromium graphviz
 	SPASMCOURSE_SCREENSHOTS=1 $(BIN)/python -m pytest -n 2 --dist loadfile tests/test_live_lab.py \
 		tests/test_export_browser.py tests/test_site_browser.py -k "answered_live or quiz_works_offline or flowchart_page_works"
 
@@ -52,7 +56,7 @@ vendor: venv
 	$(BIN)/python tools/vendor_frontend.py
 
 # Measure validation, builds, page weight, time to interactive and import time (about 20 minutes); writes benchmarks/results.md.
-bench: venv chromium
+bench: venv chromium graphviz
 	$(BIN)/python benchmarks/run.py
 
 clean:
