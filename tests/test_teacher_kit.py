@@ -46,12 +46,15 @@ def test_command_reports_what_it_wrote(kit: tuple[Course, Path, subprocess.Compl
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     count = len(course.lessons)
-    assert result.stdout.strip() == f"Wrote {count} teacher's guides and {count} handouts: {out / 'index.html'}"
+    assert result.stdout.strip() == (f"Wrote {count} teacher's guides and {count} handouts (HTML and PDF): "
+                                     f"{out / 'index.html'}")
     index = (out / "index.html").read_text()
     positions = [index.index(f'href="{lesson.id}.html"') for lesson in course.lessons]
     assert positions == sorted(positions)
     for lesson in course.lessons:
         assert f'href="handouts/{lesson.id}.pdf"' in index
+        assert f'href="{lesson.id}.pdf"' in index
+        assert (out / f"{lesson.id}.pdf").read_bytes().startswith(b"%PDF")
         assert escape(text("site_minutes", minutes=lesson.minutes)) in index
 
 
