@@ -91,6 +91,9 @@ def test_every_handout_asks_every_question_without_answers(
             for question in quiz.questions:
                 assert escape(question.prompt) in handout, (lesson.id, question.id)
                 assert escape(question.explanation) not in handout, (lesson.id, question.id)
+        if 'id="sc-key-points"' in handout:
+            assert handout.index('id="sc-key-points"') > handout.rindex('class="sc-hand-question"'), \
+                f"{lesson.id}: the key points (the answers) come before the questions"
         assert REMOTE.search(handout) is None and "url(http" not in handout, lesson.id
     handout = (out / "handouts" / "01-what-is-a-spasm.html").read_text()
     assert 'class="sc-hand-matching"' in handout and "percent" in handout and 'class="sc-hand-group"' in handout
