@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar o
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv test-venv chromium screenshots bench fuzz
+.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv test-venv chromium graphviz screenshots bench fuzz
 
 venv: $(STAMP)
 
@@ -36,12 +36,12 @@ $(TEST_STAMP): $(STAMP)
 # Terminals run the learner's shell as it is: a login shell (the default when make's output is not a terminal)
 # would reset PATH from /etc/profile. LAB_ARGS adds JupyterLab options (the tests set a port and a token).
 LAB_ARGS ?=
-lab: venv
+lab: venv graphviz
 	@echo "Starting JupyterLab on http://127.0.0.1 at lesson 00; press Ctrl+C twice here to stop it."
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) \
 		--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}" $(LAB_ARGS) notebooks/00-start-here.ipynb
 
-test: test-venv chromium
+test: test-venv chromium graphviz
 	$(BIN)/ruff check src tests tools
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
@@ -50,30 +50,34 @@ chromium:
 
 # A real JupyterHub on 127.0.0.1 with six students at once (tests/test_hub.py, about a minute); prints the
 # time from login to first saved answer and the memory of each student's server. Not part of `make test`.
-test-hub: test-venv chromium hub-proxy
+test-hub: test-venv chromium graphviz hub-proxy
 	$(BIN)/python -m pytest -m hub -s -p no:xdist tests/test_hub.py
 
 # JupyterHub's proxy (configurable-http-proxy, pinned by tools/proxy/package-lock.json) into .hub/proxy.
 hub-proxy:
 	@bash tools/install-proxy.sh
 
+# Graphviz's dot lays out the flowchart diagrams (lessons in JupyterLab, pages, the build).
+graphviz:
+	@bash tools/ensure-graphviz.sh
+
 check: venv
 	$(BIN)/spasmcourse check
 
-build: venv
+build: venv graphviz
 	$(BIN)/spasmcourse build
 
-html: venv
+html: venv graphviz
 	$(BIN)/spasmcourse build --only html
 
-slides: venv
+slides: venv graphviz
 	$(BIN)/spasmcourse build --only slides
 
 lint: test-venv
 	$(BIN)/ruff check src tests tools
 
 # Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
-screenshots: test-venv chromium
+screenshots: test-venv chromium graphviz
 	SPASMCOURSE_SCREENSHOTS=1 $(BIN)/python -m pytest -n 2 --dist loadfile tests/test_live_lab.py \
 		tests/test_export_browser.py tests/test_site_browser.py tests/test_class_report.py \
 		-k "answered_live or quiz_works_offline or flowchart_page_works or report_page_offline"
@@ -82,7 +86,7 @@ vendor: venv
 	$(BIN)/python tools/vendor_frontend.py
 
 # Measure validation, builds, page weight, time to interactive and import time (about 20 minutes); writes benchmarks/results.md.
-bench: test-venv chromium
+bench: test-venv chromium graphviz
 	$(BIN)/python benchmarks/run.py
 
 # Seeded mutations of copies of the course, each checked and classified; prints a summary line (make fuzz N=1000 SEED=7).

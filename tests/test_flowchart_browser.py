@@ -143,3 +143,45 @@ def test_flowchart_works_on_a_slide(built_course: Path, offline: OfflinePage) ->
     path = shortest_path_to(chart, "emergency")
     follow(page, page.locator(f"#{dom_id}"), chart, path)
     expect(page.locator(f'#{dom_id} .sc-flow-step[data-node="{path[-1][0]}"]')).to_be_visible()
+
+
+# Every box, box text and answer label of a diagram, as drawn: no two boxes overlap, no answer
+# label touches a box or another label, and each box's text lies inside its box.
+OVERLAPS = """(svg) => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+  const meet = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+  const inside = (a, b) => a.l >= b.l - 0.5 && a.r <= b.r + 0.5 && a.t >= b.t - 0.5 && a.b <= b.b + 0.5;
+  const nodes = [...svg.querySelectorAll('.sc-flow-node')].map(g => ({
+    id: g.dataset.node, rect: box(g.querySelector('rect')), text: box(g.querySelector('text'))}));
+  const labels = [...svg.querySelectorAll('.sc-flow-edge text')].map(t => ({
+    id: `${t.parentNode.dataset.from}->${t.parentNode.dataset.to}`, rect: box(t)}));
+  const problems = [];
+  nodes.forEach((a, i) => {
+    if (!inside(a.text, a.rect)) { problems.push(`text of ${a.id} runs out of its box`); }
+    nodes.slice(i + 1).forEach(b => { if (meet(a.rect, b.rect)) { problems.push(`${a.id} overlaps ${b.id}`); } });
+  });
+  labels.forEach((a, i) => {
+    nodes.forEach(n => { if (meet(a.rect, n.rect)) { problems.push(`label ${a.id} overlaps box ${n.id}`); } });
+    labels.slice(i + 1).forEach(b => {
+      if (meet(a.rect, b.rect)) { problems.push(`label ${a.id} overlaps ${b.id}`); }
+    });
+  });
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_no_diagram_label_overlaps_a_label_or_box(built_course: Path, browser, width: int) -> None:
+    holder = OfflinePage(browser, viewport={"width": width, "height": 800})
+    readable = {}
+    for chart in COURSE.flowcharts.values():
+        page = holder.open(built_course / "html" / f"flowchart-{chart.id}.html")
+        svg = page.locator(".sc-flow-svg")
+        assert svg.locator(".sc-flow-node").count() == len(chart.questions) + len(chart.outcomes)
+        assert svg.evaluate(OVERLAPS) == [], chart.id
+        readable[chart.id] = svg.evaluate(
+            "svg => parseFloat(getComputedStyle(svg.querySelector('.sc-flow-node text')).fontSize)"
+            " * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width")
+    holder.context.close()
+    assert min(readable.values()) >= 9, f"diagram text too small to read: {readable}"
+    assert holder.refused == [] and holder.errors == []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spasmcourse.elements.quiz.static import quiz_html
-from spasmcourse.i18n import available_languages, catalogue, current_language
+from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages, catalogue, current_language, text
 from test_quiz_render import REFERENCES, make_quiz
 
 SOURCE_FOLDER = Path(__file__).resolve().parents[1] / "src" / "spasmcourse"
@@ -63,3 +63,13 @@ def test_no_english_interface_text_in_front_end_code() -> None:
         words = [s for s in literals if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", s)
                  and s != "use strict" and not s.startswith((".", "#", "[", "spasmcourse: "))]
         assert words == [], f"{name} has hard-coded text: {words}"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_count_of_one_reads_in_the_singular(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(LANGUAGE_VARIABLE, language)
+    singular = {"en": "1 result for “spasm”.", "fr": "1 résultat pour « spasm »."}
+    assert text("site_search_count", n=1, query="spasm") == singular[language]
+    assert text("lesson_minutes", n=1) != text("lesson_minutes", n=2).replace("2", "1")
+    for key in (k for k in catalogue(language) if k.endswith("_one") and k.removesuffix("_one") in catalogue(language)):
+        assert "{n}" not in catalogue(language)[key], f"{key} is the form for one: it says 1, not {{n}}"

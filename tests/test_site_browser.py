@@ -154,6 +154,19 @@ def test_search_handles_partial_words_and_no_match(built_course: Path, offline: 
     assert page.locator("img[src=x]").count() == 0
 
 
+def test_search_tolerates_a_typo(built_course: Path, offline: OfflinePage) -> None:
+    page = offline.open(built_course / "html" / "search.html")
+    page.get_by_role("searchbox", name="Search the course").fill("fasciculaton")
+    page.keyboard.press("Enter")
+    expect(page.locator("#sc-search-results li").first).to_contain_text("Fasciculation")
+
+
+def test_pages_do_not_speak_of_slides(built_course: Path) -> None:
+    for page in sorted((built_course / "html").glob("*.html")):
+        body = re.sub(r"<aside class=\"notes\">.*?</aside>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"\b(next|previous|this) slides?\b", body, re.I), page.name
+
+
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.id)
 def test_flowchart_page_works_offline(built_course: Path, offline: OfflinePage, chart, tmp_path: Path) -> None:
     page = offline.open(built_course / "html" / f"flowchart-{chart.id}.html")

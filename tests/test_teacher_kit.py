@@ -46,12 +46,15 @@ def test_command_reports_what_it_wrote(kit: tuple[Course, Path, subprocess.Compl
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     count = len(course.lessons)
-    assert result.stdout.strip() == f"Wrote {count} teacher's guides and {count} handouts: {out / 'index.html'}"
+    assert result.stdout.strip() == (f"Wrote {count} teacher's guides and {count} handouts (HTML and PDF): "
+                                     f"{out / 'index.html'}")
     index = (out / "index.html").read_text()
     positions = [index.index(f'href="{lesson.id}.html"') for lesson in course.lessons]
     assert positions == sorted(positions)
     for lesson in course.lessons:
         assert f'href="handouts/{lesson.id}.pdf"' in index
+        assert f'href="{lesson.id}.pdf"' in index
+        assert (out / f"{lesson.id}.pdf").read_bytes().startswith(b"%PDF")
         assert escape(text("site_minutes", minutes=lesson.minutes)) in index
 
 
@@ -88,6 +91,9 @@ def test_every_handout_asks_every_question_without_answers(
             for question in quiz.questions:
                 assert escape(question.prompt) in handout, (lesson.id, question.id)
                 assert escape(question.explanation) not in handout, (lesson.id, question.id)
+        if 'id="sc-key-points"' in handout:
+            assert handout.index('id="sc-key-points"') > handout.rindex('class="sc-hand-question"'), \
+                f"{lesson.id}: the key points (the answers) come before the questions"
         assert REMOTE.search(handout) is None and "url(http" not in handout, lesson.id
     handout = (out / "handouts" / "01-what-is-a-spasm.html").read_text()
     assert 'class="sc-hand-matching"' in handout and "percent" in handout and 'class="sc-hand-group"' in handout

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spasmcourse.build.answer_key import write_answer_keys
-from spasmcourse.build.bundle import write_bundle
+from spasmcourse.build.bundle import write_bundles
 from spasmcourse.build.execute import BuildError
 from spasmcourse.build.pipeline import FORMATS, build_course
 from spasmcourse.build.teacher_kit import write_teacher_kit
@@ -71,9 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     kit.add_argument("--out", type=Path, default=None,
                      help="output folder (default: <root>/_build/teacher-kit)")
     kit.set_defaults(run=_teacher_kit)
-    bundle = commands.add_parser("bundle", help="build the site, slides and teacher's kit into one offline zip")
+    bundle = commands.add_parser("bundle", help="zip the site and slides for students, and with the teacher's kit "
+                                 "for the teacher, reusing the build")
     bundle.add_argument("--out", type=Path, default=None,
-                        help="the zip to write (default: <root>/_build/spasmcourse-offline.zip)")
+                        help="the folder for the two zips (default: <root>/_build)")
     bundle.set_defaults(run=_bundle)
     progress = commands.add_parser("progress", help="show your saved quiz scores per lesson")
     what = progress.add_mutually_exclusive_group()
@@ -141,15 +142,17 @@ def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
 def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
     out = (arguments.out or root / "_build" / "teacher-kit").resolve()
     report = write_teacher_kit(_checked_course(root), out)
-    print(f"Wrote {len(report.guides)} teacher's guides and {len(report.handouts)} handouts: {report.index}")
+    print(f"Wrote {len(report.guides)} teacher's guides and {len(report.handouts)} handouts (HTML and PDF): "
+          f"{report.index}")
     return 0
 
 
 def _bundle(root: Path, arguments: argparse.Namespace) -> int:
-    zip_path = (arguments.out or root / "_build" / "spasmcourse-offline.zip").resolve()
-    report = write_bundle(root, root / "_build", zip_path)
-    print(f"Wrote the offline bundle: {report.zip_path} ({report.files} files, "
-          f"{report.bytes / 1_000_000:.1f} MB). Unzip it and open spasmcourse/index.html.")
+    out = (arguments.out or root / "_build").resolve()
+    for report in write_bundles(root, root / "_build", out):
+        print(f"Wrote {report.zip_path} ({report.files} files, {report.bytes / 1_000_000:.1f} MB).")
+    print("Unzip one and open spasmcourse/index.html. Give students the student zip: "
+          "it holds no teacher's guide or answer key.")
     return 0
 
 

@@ -24,15 +24,16 @@ HANDOUT_FOLDER = "handouts"
 
 @dataclass
 class KitReport:
-    """What the kit wrote: the index, one guide per lesson and one handout PDF per lesson."""
+    """What the kit wrote: the index, one guide (HTML and PDF) and one handout PDF per lesson."""
 
     index: Path
     guides: list[Path] = field(default_factory=list)
+    guide_pdfs: list[Path] = field(default_factory=list)
     handouts: list[Path] = field(default_factory=list)
 
 
 def write_teacher_kit(course: Course, out: Path) -> KitReport:
-    """Write out/index.html, out/<lesson>.html and out/handouts/<lesson>.html and .pdf, with one browser."""
+    """Write out/index.html, out/<lesson>.html and .pdf, out/handouts/<lesson>.html and .pdf, with one browser."""
     handouts = out / HANDOUT_FOLDER
     handouts.mkdir(parents=True, exist_ok=True)
     css = inline_asset("page.css") + inline_asset("print.css")
@@ -42,7 +43,9 @@ def write_teacher_kit(course: Course, out: Path) -> KitReport:
         for lesson in course.lessons:
             notebook = nbformat.read(course.notebook_path(lesson), as_version=4)
             quizzes = quizzes_shown(course, lesson.id, text("assessment_title"))
-            report.guides.append(_write(out / f"{lesson.id}.html", guide_page(course, lesson, notebook, quizzes, css)))
+            guide = _write(out / f"{lesson.id}.html", guide_page(course, lesson, notebook, quizzes, css))
+            report.guides.append(guide)
+            report.guide_pdfs.append(print_pdf(context, guide, guide.with_suffix(".pdf")))
             page = _write(handouts / f"{lesson.id}.html", handout_page(course, lesson, notebook, quizzes, css))
             report.handouts.append(print_pdf(context, page, page.with_suffix(".pdf")))
             steps.step(f"{lesson.id} guide and handout written")

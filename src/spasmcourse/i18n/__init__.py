@@ -40,8 +40,14 @@ def strings() -> dict[str, str]:
 
 
 def text(key: str, **values: object) -> str:
-    """One interface string in the current language, with its {placeholders} filled in."""
-    return strings()[key].format(**values)
+    """One interface string in the current language, with its {placeholders} filled in.
+
+    A count `n` of 1 picks the key's singular form, `<key>_one`, where the catalogue has one.
+    """
+    catalogue_strings = strings()
+    if values.get("n") == 1 and f"{key}_one" in catalogue_strings:
+        key = f"{key}_one"
+    return catalogue_strings[key].format(**values)
 
 
 def strings_for(*scripts: str) -> dict[str, str]:

@@ -34,7 +34,15 @@
     if (note) { note.hidden = true; }
     this.stepper.hidden = false;
     this.show(false);
+    this.panToStart();
   }
+  Flow.prototype.panToStart = function () {
+    var figure = this.root.querySelector(".sc-flow-diagram");
+    var start = this.root.querySelector('.sc-flow-node[data-node="' + this.data.start + '"] rect');
+    if (figure && start && figure.scrollWidth > figure.clientWidth) {
+      figure.scrollLeft += start.getBoundingClientRect().left - figure.getBoundingClientRect().left - 8;
+    }
+  };
   Flow.prototype.current = function () {
     if (!this.answers.length) { return this.data.start; }
     var last = this.answers[this.answers.length - 1];

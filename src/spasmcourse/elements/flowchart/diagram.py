@@ -1,12 +1,13 @@
-"""The whole flowchart as an SVG diagram, laid out in layers from the start question down.
+"""The whole flowchart as an SVG diagram, laid out by Graphviz `dot` from the start question down.
 
-Each node is a box in the layer of its longest path from the start; boxes in a layer are
-ordered by the position of their parents, questions before outcomes, so the usual triage
-shape (a spine of questions with outcomes to the side) reads top to bottom.
+Boxes carry short labels (a question's number and first words, an outcome's level and title);
+the full text is in the list beside the diagram. dot places boxes and answer labels so that none
+overlaps another; the SVG is drawn here, so the stepper can mark the path taken.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -14,44 +15,46 @@ from markupsafe import Markup
 
 from spasmcourse.content.findings import LEVELS
 from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
+from spasmcourse.elements.flowchart.graphviz import dot_source, run_dot
 from spasmcourse.i18n import text
 from spasmcourse.rendering import render
 
-BOX_WIDTH = 230
+BOX_WIDTH = 196
 LINE_HEIGHT = 16
-PADDING = 10
-GAP_X = 40
-GAP_Y = 46
-MARGIN = 12
-CHARS_PER_LINE = 32
-MAX_LINES = 5
+PADDING = 9
+MARGIN = 8
+CHARS_PER_LINE = 25
+LABEL_CHARS = 44
+ANSWER_CHARS = 16
+_REFERS = re.compile(r"\(\d+(?:, \d+)*(?:,? (?:or|and) \d+)?\)$")
+_LEAD_QUESTION = re.compile(r"^[^?]{0,60}\?\s+(?=\S)")
+_ENUMERATION = re.compile(r"\(\d+\)\s*")
 
 
 @dataclass(frozen=True)
 class Box:
-    """A node's place and wrapped text in the diagram."""
+    """A node's place and short label in the diagram."""
 
     id: str
     kind: str
     level: str
-    x: int
-    y: int
-    width: int
-    height: int
+    x: float
+    y: float
+    width: float
+    height: float
     lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Edge:
-    """An answer drawn as a line from a question to the node it leads to."""
+    """An answer drawn as a path from a question to the node it leads to, with its label."""
 
     source: str
     target: str
     label: str
-    x1: int
-    y1: int
-    x2: int
-    y2: int
+    path: str
+    label_x: float
+    label_y: float
 
 
 def layers(chart: Flowchart) -> list[list[str]]:
@@ -70,35 +73,35 @@ def layers(chart: Flowchart) -> list[list[str]]:
     return grouped
 
 
-def layout(chart: Flowchart) -> tuple[list[Box], list[Edge], int, int]:
-    """Boxes, edges and the overall width and height."""
-    column: dict[str, float] = {}
-    boxes: dict[str, Box] = {}
-    parents = _parents(chart)
-    y = MARGIN
-    width = 0
-    for layer in layers(chart):
-        def key(node_id: str) -> tuple[float, int]:
-            mine = [column[p] for p in parents.get(node_id, []) if p in column]
-            kind = 1 if isinstance(chart.node(node_id), OutcomeNode) else 0
-            return (sum(mine) / len(mine) if mine else 0.0, kind)
-        ordered = sorted(layer, key=key)
-        wrapped = {node_id: _lines(chart.node(node_id)) for node_id in ordered}
-        height = max(len(lines) for lines in wrapped.values()) * LINE_HEIGHT + 2 * PADDING
-        for index, node_id in enumerate(ordered):
-            column[node_id] = index
-            node = chart.node(node_id)
-            x = MARGIN + index * (BOX_WIDTH + GAP_X)
-            boxes[node_id] = Box(node_id, "outcome" if isinstance(node, OutcomeNode) else "question",
-                                 getattr(node, "level", ""), x, y, BOX_WIDTH, height, wrapped[node_id])
-            width = max(width, x + BOX_WIDTH + MARGIN)
-        y += height + GAP_Y
-    edges = [Edge(question.id, choice.to, choice.label,
-                  boxes[question.id].x + BOX_WIDTH // 2, boxes[question.id].y + boxes[question.id].height,
-                  boxes[choice.to].x + BOX_WIDTH // 2, boxes[choice.to].y)
-             for question in chart.questions if question.id in boxes
-             for choice in question.choices if choice.to in boxes]
-    return list(boxes.values()), edges, width, y - GAP_Y + MARGIN
+def question_numbers(chart: Flowchart) -> dict[str, int]:
+    """Each question's number, in the order a learner meets them (as in the list)."""
+    ids = [node_id for layer in layers(chart) for node_id in layer]
+    questions = [node_id for node_id in ids if isinstance(chart.node(node_id), QuestionNode)]
+    return {node_id: number for number, node_id in enumerate(questions, start=1)}
+
+
+def layout(chart: Flowchart) -> tuple[list[Box], list[Edge], float, float]:
+    """Boxes, edges and the overall width and height, as dot lays them out."""
+    numbers = question_numbers(chart)
+    reachable = [node_id for layer in layers(chart) for node_id in layer]
+    lines = {node_id: _lines(chart.node(node_id), numbers.get(node_id, 0)) for node_id in reachable}
+    sizes = {node_id: (BOX_WIDTH, len(lines[node_id]) * LINE_HEIGHT + 2 * PADDING) for node_id in reachable}
+    answers = [(question.id, choice.to, short_answer(choice.label)) for question in chart.questions
+               if question.id in sizes for choice in question.choices if choice.to in sizes]
+    placed = run_dot(dot_source(sizes, answers, frozenset(numbers)))
+    boxes = []
+    for node_id in reachable:
+        spot = placed.nodes[node_id]
+        node = chart.node(node_id)
+        boxes.append(Box(node_id, "outcome" if isinstance(node, OutcomeNode) else "question",
+                         getattr(node, "level", ""), round(spot.x - spot.width / 2 + MARGIN, 1),
+                         round(spot.y - spot.height / 2 + MARGIN, 1), spot.width, spot.height, lines[node_id]))
+    edges = []
+    for source, target, label in answers:
+        route = placed.edges[(source, target)]
+        edges.append(Edge(source, target, label, _path(route.points, route.end),
+                          route.label[0] + MARGIN, route.label[1] + MARGIN))
+    return boxes, edges, round(placed.width + 2 * MARGIN), round(placed.height + 2 * MARGIN)
 
 
 def diagram_svg(chart: Flowchart, dom_id: str, path: list[str] | None = None) -> Markup:
@@ -112,22 +115,33 @@ def diagram_svg(chart: Flowchart, dom_id: str, path: list[str] | None = None) ->
                          levels={level: text(f"level_{level}") for level in LEVELS}))
 
 
-def _lines(node: QuestionNode | OutcomeNode) -> tuple[str, ...]:
+def short_text(question_text: str) -> str:
+    """A question's first words, after a lead-in question such as "Does any of these apply?"."""
+    body = _ENUMERATION.sub("", _LEAD_QUESTION.sub("", question_text, count=1))
+    if len(body) <= LABEL_CHARS:
+        return body
+    return body[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(".,;:(") + "\u2026"
+
+
+def short_answer(label: str) -> str:
+    """An answer's label as drawn on its arrow: its first words, with any "(1)" it refers to."""
+    if len(label) <= ANSWER_CHARS:
+        return label
+    refers = _REFERS.search(label)
+    return label[:ANSWER_CHARS].rsplit(" ", 1)[0].rstrip(".,;:(") + "\u2026" + (f" {refers.group(0)}" if refers else "")
+
+
+def _lines(node: QuestionNode | OutcomeNode, number: int) -> tuple[str, ...]:
     if isinstance(node, OutcomeNode):
-        lines = [text(f"level_{node.level}"), *textwrap.wrap(node.title, CHARS_PER_LINE)]
-    else:
-        lines = textwrap.wrap(node.text, CHARS_PER_LINE)
-    if len(lines) > MAX_LINES:
-        lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1].rstrip(".,;:") + "\u2026"]
-    return tuple(lines)
+        return (text(f"level_{node.level}"), *textwrap.wrap(node.title, CHARS_PER_LINE)[:2])
+    return tuple(textwrap.wrap(f"{number}. {short_text(node.text)}", CHARS_PER_LINE))
 
 
-def _parents(chart: Flowchart) -> dict[str, list[str]]:
-    parents: dict[str, list[str]] = {}
-    for question in chart.questions:
-        for choice in question.choices:
-            parents.setdefault(choice.to, []).append(question.id)
-    return parents
+def _path(points: tuple[tuple[float, float], ...], end: tuple[float, float]) -> str:
+    """An SVG path through dot's Bezier control points, then a line to the arrow's tip."""
+    moved = [f"{x + MARGIN:g},{y + MARGIN:g}" for x, y in points]
+    curves = " ".join(f"C{' '.join(moved[i:i + 3])}" for i in range(1, len(moved) - 2, 3))
+    return f"M{moved[0]} {curves} L{end[0] + MARGIN:g},{end[1] + MARGIN:g}"
 
 
 def _topological(chart: Flowchart) -> list[str]:
