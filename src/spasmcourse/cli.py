@@ -123,13 +123,9 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _checked_course(root: Path) -> Course:
-    from spasmcourse.content import load_course
-    from spasmcourse.content.notebooks import check_course
+    from spasmcourse.content.notebooks import checked_course
 
-    problems = check_course(root)
-    if problems:
-        raise ContentError(problems)
-    return load_course(root)
+    return checked_course(root)
 
 
 def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
