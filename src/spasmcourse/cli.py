@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spasmcourse.build import FORMATS
 from spasmcourse.build.errors import BuildError
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
@@ -17,7 +18,6 @@ from spasmcourse.progress import ProgressError
 if TYPE_CHECKING:
     from spasmcourse.content import Course
 
-FORMATS = ("html", "slides")
 UNUSED_FORMAT_CHECKER = "rfc3987_syntax"
 
 

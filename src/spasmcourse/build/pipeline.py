@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from spasmcourse.build import FORMATS
 from spasmcourse.build.assets import highlight_css, write_shared_assets
 from spasmcourse.build.cache import BuildCache, lesson_key, text_key
 from spasmcourse.build.execute import execute_notebook
@@ -21,8 +22,6 @@ from spasmcourse.content.models import Lesson
 from spasmcourse.content.notebooks import checked_course
 from spasmcourse.i18n import current_language
 from spasmcourse.progress_report import progress
-
-FORMATS = ("html", "slides")
 
 
 @dataclass
