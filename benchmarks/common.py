@@ -60,6 +60,7 @@ class Figure:
     reason: str = ""
     note: str = ""
     samples: list[float] = field(default_factory=list)
+    floor: tuple[str, float] | None = None
 
     @property
     def met(self) -> bool | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from common import Figure, Section
 
-HEADER = ["| figure | value | compared with (ours / theirs) | target | verdict |", "| --- | ---: | --- | ---: | --- |"]
+HEADER = ["| figure | value | physical floor | compared with (ours / theirs) | target | verdict |",
+          "| --- | ---: | --- | --- | ---: | --- |"]
 
 
 def amount(value: float, unit: str) -> str:
     """A value with its unit, rounded to what the measurement can tell."""
     if unit == "s":
-        return f"{value:.1f} s"
+        return f"{value:.1f} s" if abs(value) >= 1 else f"{value:.2f} s"
     if unit in ("ms", "KB"):
         return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
     return f"{value:.0f}"
@@ -34,10 +35,19 @@ def comparisons(figure: Figure) -> str:
                      for name, value in figure.compared)
 
 
+def floor(figure: Figure) -> str:
+    """The least the figure could physically be on this machine, where there is such a floor."""
+    if figure.floor is None:
+        return ""
+    name, value = figure.floor
+    return f"{name} {amount(value, figure.unit)}"
+
+
 def table_row(figure: Figure) -> str:
     """One figure as a Markdown table row."""
     target = "" if figure.target is None else f"≤ {amount(figure.target, figure.unit)}"
-    cells = [figure.name, amount(figure.value, figure.unit), comparisons(figure), target, verdict(figure)]
+    cells = [figure.name, amount(figure.value, figure.unit), floor(figure), comparisons(figure), target,
+             verdict(figure)]
     return "| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |"
 
 
@@ -45,7 +55,7 @@ def table(sections: list[Section]) -> str:
     """Every figure of every section in one Markdown table, a title row per section."""
     rows = list(HEADER)
     for section in sections:
-        rows.append(f"| **{section.title}** | | | | |")
+        rows.append(f"| **{section.title}** | | | | | |")
         rows += [table_row(figure) for figure in section.figures]
     return "\n".join(rows)
 

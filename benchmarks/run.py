@@ -1,4 +1,4 @@
-"""Measure the course's performance against the targets of issue 9 and write benchmarks/results.md.
+"""Measure the course's performance against the targets of issues 9 and 17 and write benchmarks/results.md.
 
 Run by `make bench`. Everything happens in a scratch copy of the course; `--quick` (one run, fewer
 notebooks, loads and questions) is for trying the benchmark out, not for the results file.
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from browser import measure_browser
 from builds import Builder, measure_builds
+from commands import measure_commands
 from common import REPO, Section, Settings, copy_course, log
 from imports import measure_imports
 from peer import measure_peer
@@ -28,7 +29,7 @@ from validation import measure_validation
 from weight import measure_weight
 
 SECTIONS: dict[str, Callable[[Settings], Section]] = {
-    "validation": measure_validation, "builds": measure_builds, "weight": measure_weight,
+    "commands": measure_commands, "validation": measure_validation, "builds": measure_builds, "weight": measure_weight,
     "browser": measure_browser, "peer": measure_peer, "imports": measure_imports,
 }
 NEEDS_SITE = ("weight", "browser", "peer")
@@ -95,6 +96,13 @@ def measure(settings: Settings, names: list[str]) -> list[Section]:
     return sections
 
 
+def mark_quick(sections: list[Section]) -> None:
+    """Say in each figure's name that it comes from a quick run (one run, fewer items)."""
+    for section in sections:
+        for figure in section.figures:
+            figure.name += " [quick run]"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure, print the table and write the results file."""
     arguments = parse_arguments(argv)
@@ -107,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         copy_course(settings.course)
         facts = machine_facts(settings)
         sections = measure(settings, arguments.only or list(SECTIONS))
+        if settings.quick:
+            mark_quick(sections)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     facts.append(f"Load average at the end: {load_average()}; the benchmark took {time.perf_counter() - started:.0f} s")

@@ -90,3 +90,21 @@ def test_a_damaged_cache_file_means_a_full_rebuild(tmp_path: Path) -> None:
     assert BuildCache(tmp_path).fresh("01", "html", "key", page)
     assert not BuildCache(tmp_path).fresh("01", "html", "other key", page)
     assert not BuildCache(tmp_path).fresh("01", "slides", "key", page), "each format has its own key"
+
+
+def test_remembered_values_come_back_and_only_those_still_asked_for_are_kept(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def make(value: str):
+        def maker() -> str:
+            made.append(value)
+            return value
+        return maker
+    first = BuildCache(tmp_path)
+    assert first.remembered("a", make("A")) == "A" and first.remembered("b", make("B")) == "B"
+    first.save()
+    second = BuildCache(tmp_path)
+    assert second.remembered("a", make("changed")) == "A", "a kept value is not made again"
+    second.save()
+    assert BuildCache(tmp_path).remembered("b", make("B again")) == "B again", "b was not asked for, so dropped"
+    assert made == ["A", "B", "B again"]

@@ -89,6 +89,11 @@ def in_hostile_course(hostile_course: Path, monkeypatch: pytest.MonkeyPatch) -> 
     return hostile_course
 
 
+def public_api() -> dict[str, Any]:
+    """The names a notebook gets from `from spasmcourse import *` (the package imports them on first use)."""
+    return {name: getattr(spasmcourse, name) for name in spasmcourse.__all__}
+
+
 def watch_dialogs(page: Page) -> list[str]:
     """Every alert, confirm or prompt the page opens (each is dismissed)."""
     opened: list[str] = []
@@ -185,7 +190,7 @@ def test_lesson_markdown_may_not_run_anything(attempt: str) -> None:
 
 def test_element_renderings_show_hostile_text_as_text(in_hostile_course: Path, tmp_path: Path,
                                                       offline: OfflinePage) -> None:
-    shown = [eval(call, vars(spasmcourse)) for call in CALLS]
+    shown = [eval(call, public_api()) for call in CALLS]
     path = page_of(tmp_path, "static", [rendering(element) for element in shown])
     page = offline.page
     dialogs = watch_dialogs(page)
@@ -198,7 +203,7 @@ def test_element_renderings_show_hostile_text_as_text(in_hostile_course: Path, t
 
 def test_live_widgets_show_hostile_text_as_text(in_hostile_course: Path, tmp_path: Path,
                                                 offline: OfflinePage) -> None:
-    shown = [eval(call, vars(spasmcourse)) for call in CALLS]
+    shown = [eval(call, public_api()) for call in CALLS]
     parts = [html for element in shown if isinstance(element, widgets.Widget) for html in drive(element)]
     assert any("quiz title" in part for part in parts) and any("outcome emergency" in part for part in parts)
     page = offline.page

@@ -7,29 +7,28 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spasmcourse.build.answer_key import write_answer_keys
-from spasmcourse.build.bundle import write_bundles
-from spasmcourse.build.execute import BuildError
-from spasmcourse.build.pipeline import FORMATS, build_course
-from spasmcourse.build.teacher_kit import write_teacher_kit
-from spasmcourse.content import Course, find_course_root, load_course
-from spasmcourse.content.flow_stats import chart_stats, chart_table
-from spasmcourse.content.notebooks import check_course
-from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
-from spasmcourse.content.sync import fix_notebooks, working_copy_notes
-from spasmcourse.content.vignettes import MAX_OVER_TRIAGE, VIGNETTES, load_vignettes, walk_vignettes
+from spasmcourse.build import FORMATS
+from spasmcourse.build.errors import BuildError
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
 from spasmcourse.progress import ProgressError
-from spasmcourse.progress.commands import reset_progress, show_progress
+
+if TYPE_CHECKING:
+    from spasmcourse.content import Course
+
+UNUSED_FORMAT_CHECKER = "rfc3987_syntax"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 content problems, 2 build failure)."""
     parser = _parser()
     arguments = parser.parse_args(argv)
+    _skip_unused_format_checker()
     try:
+        from spasmcourse.content import find_course_root
+
         root = arguments.root.resolve() if arguments.root else find_course_root()
         return arguments.run(root, arguments)
     except ContentError as error:
@@ -44,6 +43,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+
+
+def _skip_unused_format_checker() -> None:
+    """Keep jsonschema from loading rfc3987_syntax, which builds a grammar for seconds at import.
+
+    nbformat imports jsonschema, whose format checkers import their optional libraries when
+    jsonschema is imported (a known upstream cost: python-jsonschema/jsonschema#1392). A format
+    whose library cannot be imported is simply not checked (jsonschema's "Validating Formats"
+    docs), and the notebook schema uses no "iri" format, so this command never needs the grammar.
+    A None entry in sys.modules makes that one import fail (Python's import system reference,
+    "The module cache"). It applies to this process only: JupyterLab and jupyter_events, in
+    their own processes, still check every format.
+    """
+    sys.modules.setdefault(UNUSED_FORMAT_CHECKER, None)  # type: ignore[arg-type]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.content import load_course
+    from spasmcourse.content.sync import fix_notebooks, working_copy_notes
+
     if arguments.fix:
         for line in fix_notebooks(load_course(root)):
             print(f"Fixed {line}")
@@ -110,6 +126,8 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.build.pipeline import build_course
+
     if arguments.language:
         os.environ[LANGUAGE_VARIABLE] = arguments.language
     out = (arguments.out or root / "_build").resolve()
@@ -126,13 +144,14 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _checked_course(root: Path) -> Course:
-    problems = check_course(root)
-    if problems:
-        raise ContentError(problems)
-    return load_course(root)
+    from spasmcourse.content.notebooks import checked_course
+
+    return checked_course(root)
 
 
 def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.build.answer_key import write_answer_keys
+
     out = (arguments.out or root / "_build" / "answer-key").resolve()
     written = write_answer_keys(_checked_course(root), out)
     print(f"Wrote answer keys for {len(written) - 1} lessons: {out / 'index.html'}")
@@ -140,6 +159,8 @@ def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.build.teacher_kit import write_teacher_kit
+
     out = (arguments.out or root / "_build" / "teacher-kit").resolve()
     report = write_teacher_kit(_checked_course(root), out)
     print(f"Wrote {len(report.guides)} teacher's guides and {len(report.handouts)} handouts (HTML and PDF): "
@@ -148,6 +169,8 @@ def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _bundle(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.build.bundle import write_bundles
+
     out = (arguments.out or root / "_build").resolve()
     for report in write_bundles(root, root / "_build", out):
         print(f"Wrote {report.zip_path} ({report.files} files, {report.bytes / 1_000_000:.1f} MB).")
@@ -157,6 +180,11 @@ def _bundle(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _stats(root: Path, _: argparse.Namespace) -> int:
+    from spasmcourse.content import load_course
+    from spasmcourse.content.flow_stats import chart_stats, chart_table
+    from spasmcourse.content.stats import WORDS_PER_MINUTE, lesson_stats, stats_table
+    from spasmcourse.content.vignettes import MAX_OVER_TRIAGE, VIGNETTES, load_vignettes, walk_vignettes
+
     course = load_course(root)
     print(stats_table(lesson_stats(course)))
     print("\nGrade is the Flesch-Kincaid grade of the prose (aim for 10 or below); Min is reading time at "
@@ -171,6 +199,9 @@ def _stats(root: Path, _: argparse.Namespace) -> int:
 
 
 def _progress(root: Path, arguments: argparse.Namespace) -> int:
+    from spasmcourse.content import load_course
+    from spasmcourse.progress.commands import reset_progress, show_progress
+
     if arguments.reset:
         return reset_progress(arguments.yes)
     return show_progress(load_course(root), arguments.csv)
@@ -178,6 +209,7 @@ def _progress(root: Path, arguments: argparse.Namespace) -> int:
 
 def _class_report(root: Path, arguments: argparse.Namespace) -> int:
     from spasmcourse.classroom.report import run_class_report
+    from spasmcourse.content import load_course
 
     out = (arguments.out or root / "_build" / "class-report.html").resolve()
     return run_class_report(load_course(root), arguments.inputs, out, arguments.show_names)

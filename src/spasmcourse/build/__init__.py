@@ -1,0 +1,3 @@
+"""Building the course: execute lessons, export pages and decks, write the site."""
+
+FORMATS = ("html", "slides")

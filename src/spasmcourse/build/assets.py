@@ -7,9 +7,6 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 
-import nbformat
-from nbconvert import HTMLExporter
-
 SHARED_FOLDER = "assets"
 HIGHLIGHT_CSS = "highlight.css"
 VENDORED = ("lunr/lunr.min.js", "lunr/LICENSE")
@@ -40,8 +37,8 @@ def link_assets(html: str, prefix: str) -> str:
     return body.replace("</head>", "".join(styles) + "</head>", 1)
 
 
-def write_shared_assets(out: Path) -> Path:
-    """Copy the static CSS and JS, the search library and the code highlighting CSS to out/assets."""
+def write_shared_assets(out: Path, highlight: str) -> Path:
+    """Copy the static CSS and JS and the search library to out/assets, and write the `highlight` CSS."""
     target = out / SHARED_FOLDER
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(Path(str(files("spasmcourse").joinpath("static"))), target)
@@ -49,11 +46,14 @@ def write_shared_assets(out: Path) -> Path:
     for name in VENDORED:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(vendor / name, target / name)
-    (target / HIGHLIGHT_CSS).write_text(highlight_css(), encoding="utf-8")
+    (target / HIGHLIGHT_CSS).write_text(highlight, encoding="utf-8")
     return target
 
 
 def highlight_css() -> str:
     """The code highlighting CSS that nbconvert's lab template would inline into every page."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
     _, resources = HTMLExporter(template_name="lab").from_notebook_node(nbformat.v4.new_notebook())
     return "\n".join(resources["inlining"]["css"])

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Browser, Error, Playwright, sync_playwright
 
-from spasmcourse.build.execute import BuildError
+from spasmcourse.build.errors import BuildError
 
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
@@ -17,6 +18,7 @@ from spasmcourse.content.notebooks import ELEMENT_CALL
 from spasmcourse.lab.clean import clean_notebook
 
 CACHE_FILE = ".cache/lessons.json"
+MEMO_FILE = ".cache/memo.json"
 MANIFEST = "lessons.yml"
 _SHARED_INPUTS = (MANIFEST, GLOSSARY, REFERENCES, FIGURE_LIST, FINDINGS)
 
@@ -75,11 +77,10 @@ class BuildCache:
     """The keys of the lesson outputs already in a build folder, per lesson and format."""
 
     def __init__(self, out: Path) -> None:
-        self.path = out / CACHE_FILE
-        try:
-            self.keys: dict[str, dict[str, str]] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.keys = {}
+        self.path, self.memo_path = out / CACHE_FILE, out / MEMO_FILE
+        self.keys: dict[str, dict[str, str]] = _read_json(self.path)
+        self.memos: dict[str, object] = _read_json(self.memo_path)
+        self.used: dict[str, object] = {}
 
     def fresh(self, lesson_id: str, output_format: str, key: str, output: Path) -> bool:
         """Whether the output on disk was made from exactly these inputs."""
@@ -89,10 +90,37 @@ class BuildCache:
         """Remember that this output now matches this key."""
         self.keys.setdefault(lesson_id, {})[output_format] = key
 
+    def remembered(self, key: str, make: Callable[[], object]) -> object:
+        """What `make()` returned in an earlier build for this key (a fingerprint of all it depends on).
+
+        The value must survive JSON. Only what this build asked for is kept by `save`.
+        """
+        if key not in self.used:
+            self.used[key] = self.memos[key] if key in self.memos else make()
+        return self.used[key]
+
     def save(self) -> None:
-        """Write the keys next to the outputs."""
+        """Write the keys next to the outputs, and the values remembered in this build."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(self.keys, indent=1, sort_keys=True), encoding="utf-8")
+        if self.used:
+            self.memo_path.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+
+
+def text_key(*parts: str) -> str:
+    """A fingerprint of some texts and of the library that turns them into a remembered value."""
+    digest = hashlib.sha256(library_fingerprint().encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _called(code: str, kind: str) -> set[str]:

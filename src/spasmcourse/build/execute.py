@@ -10,14 +10,11 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from spasmcourse.build.errors import BuildError
 from spasmcourse.lab.clean import clean_notebook
 from spasmcourse.progress.store import DATA_DIR_VARIABLE
 
 CELL_TIMEOUT_SECONDS = 300
-
-
-class BuildError(Exception):
-    """A lesson could not be built; the message says which lesson and why."""
 
 
 def execute_notebook(path: Path, name: str) -> nbformat.NotebookNode:

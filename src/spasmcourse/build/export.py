@@ -1,4 +1,7 @@
-"""Export executed notebooks to lesson pages and reveal.js decks with our offline templates."""
+"""Export executed notebooks to lesson pages and reveal.js decks with our offline templates.
+
+nbconvert is imported when a lesson is exported, so a rebuild with nothing to export never loads it.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-
-import nbformat
-from nbconvert import HTMLExporter, SlidesExporter
-from traitlets.config import Config
+from typing import TYPE_CHECKING
 
 from spasmcourse.build.assets import link_assets
 from spasmcourse.build.outline import table_of_contents
@@ -19,6 +19,10 @@ from spasmcourse.content.start_cell import LAB_ONLY_TAG
 from spasmcourse.elements.glossary import link_terms
 from spasmcourse.i18n import strings, text
 from spasmcourse.rendering import render
+
+if TYPE_CHECKING:
+    import nbformat
+    from traitlets.config import Config
 
 TEMPLATE_FOLDER = Path(str(files("spasmcourse").joinpath("templates", "nbconvert")))
 HIDE_INPUT_TAG = "remove-input"
@@ -42,6 +46,8 @@ class LessonContext:
 
 
 def _config() -> Config:
+    from traitlets.config import Config
+
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = {HIDE_INPUT_TAG}
@@ -53,6 +59,8 @@ def _config() -> Config:
 
 def export_page(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     """The lesson as one HTML page with previous/next navigation and no external loads."""
+    from nbconvert import HTMLExporter
+
     exporter = HTMLExporter(config=_config(), template_name="spasm-page",
                             extra_template_basedirs=[str(TEMPLATE_FOLDER)])
     header = render("site/header.html.j2", here=context.lesson.title, course_title=context.course_title,
@@ -65,6 +73,8 @@ def export_page(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
 
 def export_slides(notebook: nbformat.NotebookNode, context: LessonContext) -> str:
     """The lesson as a reveal.js deck that loads reveal from the vendored folder beside it."""
+    from nbconvert import SlidesExporter
+
     exporter = SlidesExporter(config=_config(), template_name="spasm-slides",
                               extra_template_basedirs=[str(TEMPLATE_FOLDER)])
     resources = {"spasm": {**_shared(context), "reveal": REVEAL_FOLDER}}
@@ -79,6 +89,8 @@ def notes_outside_fragments(notebook: nbformat.NotebookNode) -> nbformat.Noteboo
     reveal.js shows notes inside a fragment only while that fragment is current, so a teacher
     would lose a slide's notes the moment the slide opens; before the fragments they always show.
     """
+    import nbformat
+
     copy = nbformat.from_dict(notebook)
     cells: list = []
     fragments_from: int | None = None

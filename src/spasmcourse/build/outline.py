@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markupsafe import escape
@@ -35,7 +35,10 @@ class PageQuestion:
     prompt: str
 
 
-def page_outline(html: str) -> tuple[list[Section], list[PageQuestion]]:
+Outline = tuple[list[Section], list[PageQuestion]]
+
+
+def page_outline(html: str) -> Outline:
     """The sections (h1 to h3 with an id) and quiz questions of a page's main content."""
     soup = BeautifulSoup(html, "html.parser")
     main = soup.find("main") or soup
@@ -50,6 +53,18 @@ def page_outline(html: str) -> tuple[list[Section], list[PageQuestion]]:
             if words and not _inside_heading(node):
                 sections[-1].words.append(_clean(words))
     return sections, questions
+
+
+def outline_json(outline: Outline) -> dict[str, list[dict]]:
+    """An outline as JSON-ready data, to keep between builds."""
+    sections, questions = outline
+    return {"sections": [asdict(section) for section in sections],
+            "questions": [asdict(question) for question in questions]}
+
+
+def outline_from_json(data: dict[str, list[dict]]) -> Outline:
+    """The outline `outline_json` made the data from."""
+    return [Section(**section) for section in data["sections"]], [PageQuestion(**q) for q in data["questions"]]
 
 
 def table_of_contents(html: str, label: str) -> str:

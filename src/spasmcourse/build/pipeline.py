@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from spasmcourse.build.assets import write_shared_assets
-from spasmcourse.build.cache import BuildCache, lesson_key
+from spasmcourse.build import FORMATS
+from spasmcourse.build.assets import highlight_css, write_shared_assets
+from spasmcourse.build.cache import BuildCache, lesson_key, text_key
 from spasmcourse.build.execute import execute_notebook
 from spasmcourse.build.export import GLOSSARY_PAGE, REVEAL_FOLDER, LessonContext, export_page, export_slides
+from spasmcourse.build.outline import Outline, outline_from_json, outline_json, page_outline
 from spasmcourse.build.search import INDEX_FILE, search_documents, search_index_script, search_strings
 from spasmcourse.build.site import flowchart_pages, glossary_page, index_page, references_page, search_page
-from spasmcourse.content import Course, load_course
+from spasmcourse.content import Course
 from spasmcourse.content.models import Lesson
-from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.notebooks import checked_course
 from spasmcourse.i18n import current_language
-from spasmcourse.problems import ContentError
 from spasmcourse.progress_report import progress
-
-FORMATS = ("html", "slides")
 
 
 @dataclass
@@ -43,17 +43,14 @@ def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> B
     `out` is neither executed nor exported again (see build/cache.py).
     """
     started = time.perf_counter()
-    problems = check_course(root)
-    if problems:
-        raise ContentError(problems)
-    course = load_course(root)
+    course = checked_course(root)
     report = BuildReport(out)
     html_folder, slides_folder = out / "html", out / "slides"
-    write_shared_assets(out)
+    build_cache = BuildCache(out)
+    write_shared_assets(out, str(build_cache.remembered(text_key("highlight.css"), highlight_css)))
     if "slides" in formats:
         _copy_reveal(slides_folder / REVEAL_FOLDER)
     lessons = course.lessons
-    build_cache = BuildCache(out)
     pages: dict[str, str] = {}
     with progress(lessons, "Building lessons") as steps:
         for lesson in lessons:
@@ -75,7 +72,8 @@ def build_course(root: Path, out: Path, formats: tuple[str, ...] = FORMATS) -> B
                 report.decks.append(outputs["slides"])
             steps.step(f"{lesson.id} {'built' if stale else 'unchanged'}")
     if "html" in formats:
-        report.pages[:0] = _write_site_pages(course, html_folder, pages)
+        report.pages[:0] = _write_site_pages(course, html_folder, pages, _remembered_outline(build_cache))
+    build_cache.save()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -89,12 +87,24 @@ def _build_lesson(course: Course, lesson: Lesson, outputs: dict[str, Path]) -> N
         _write(outputs["slides"], export_slides(notebook, context))
 
 
-def _write_site_pages(course: Course, folder: Path, pages: dict[str, str]) -> list[Path]:
+def _remembered_outline(build_cache: BuildCache) -> Callable[[str], Outline]:
+    """`page_outline`, remembered between builds for pages that did not change."""
+    def outline(html: str) -> Outline:
+        data = build_cache.remembered(text_key("page outline", html), lambda: outline_json(page_outline(html)))
+        try:
+            return outline_from_json(data)  # type: ignore[arg-type]
+        except (KeyError, TypeError):
+            return page_outline(html)
+    return outline
+
+
+def _write_site_pages(course: Course, folder: Path, pages: dict[str, str],
+                      outline: Callable[[str], Outline]) -> list[Path]:
     charts = flowchart_pages(course)
     site = {"index.html": index_page(course), GLOSSARY_PAGE: glossary_page(course),
             "references.html": references_page(course), "search.html": search_page(course, search_strings()),
             **charts}
-    _write(folder / INDEX_FILE, search_index_script(search_documents(course, pages, charts)))
+    _write(folder / INDEX_FILE, search_index_script(search_documents(course, pages, charts, outline)))
     return [_write(folder / name, html) for name, html in site.items()]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from spasmcourse.build.outline import page_outline
+from spasmcourse.build.outline import Outline, page_outline
 from spasmcourse.content import Course
 from spasmcourse.elements.citations import citation_text
 from spasmcourse.i18n import strings
@@ -13,14 +14,16 @@ from spasmcourse.rendering import script_json
 INDEX_FILE = "search-index.js"
 
 
-def search_documents(course: Course, pages: dict[str, str], flowchart_pages: dict[str, str]) -> list[dict]:
+def search_documents(course: Course, pages: dict[str, str], flowchart_pages: dict[str, str],
+                     outline: Callable[[str], Outline] = page_outline) -> list[dict]:
     """One document per thing a reader may look for, each with the address of where it is shown.
 
-    `pages` maps each lesson id to its exported page, so the index holds what the page shows.
+    `pages` maps each lesson id to its exported page, so the index holds what the page shows;
+    `outline` reads a page's sections and questions (the build passes one that remembers them).
     """
     documents: list[dict[str, Any]] = []
     for lesson in course.lessons:
-        sections, questions = page_outline(pages[lesson.id])
+        sections, questions = outline(pages[lesson.id])
         page = f"{lesson.id}.html"
         documents += [_document("lesson", f"{page}#{s.anchor}", s.title, lesson.title, s.text) for s in sections]
         documents += [_document("quiz", f"{page}#{q.anchor}", q.prompt, lesson.title, q.prompt) for q in questions]
@@ -29,7 +32,7 @@ def search_documents(course: Course, pages: dict[str, str], flowchart_pages: dic
     documents += [_document("reference", f"references.html#ref-{key}", citation_text(reference), "",
                             citation_text(reference)) for key, reference in course.references.items()]
     for name, html in flowchart_pages.items():
-        sections, _ = page_outline(html)
+        sections, _ = outline(html)
         documents += [_document("flowchart", name, s.title, "", s.text) for s in sections[:1]]
     for number, document in enumerate(documents):
         document["id"] = str(number)

@@ -32,9 +32,21 @@ MINIMUM_REFERENCES = 4
 
 def check_course(root: Path) -> list[Problem]:
     """Every problem in the course: content files, notebooks, and what notebooks refer to."""
+    return _course_and_problems(root)[1]
+
+
+def checked_course(root: Path) -> Course:
+    """The course, read once, if `check_course` finds nothing wrong; otherwise a ContentError listing it all."""
+    course, problems = _course_and_problems(root)
+    if problems or course is None:
+        raise ContentError(problems)
+    return course
+
+
+def _course_and_problems(root: Path) -> tuple[Course | None, list[Problem]]:
     course, problems = read_course(root)
     if course is None:
-        return problems
+        return None, problems
     cited: set[str] = set()
     notebooks_readable = True
     # A start cell is compared with lessons.yml only when lessons.yml itself is sound.
@@ -51,7 +63,7 @@ def check_course(root: Path) -> list[Problem]:
     problems += _orphan_notebooks(course)
     if notebooks_readable and not course.unreadable:
         problems += _unused_references(course, cited)
-    return sorted(set(problems))
+    return course, sorted(set(problems))
 
 
 def _read_notebook(course: Course, index: int) -> nbformat.NotebookNode | list[Problem]:
