@@ -186,7 +186,8 @@ def yaml_tag(rng: random.Random, root: Path, path: Path) -> str | None:
         return None
     n = rng.choice(spots)
     tag = rng.choice(["!!python/object/apply:os.system ['true']", "!custom value", "!!binary aGVsbG8=",
-                      "!!set {a, b}", "!!timestamp 2001-12-14", "!!float nan"])
+                      "!!set {a, b}", "!!timestamp 2001-12-14", "!!float nan", "!!int abc", "!!timestamp soon",
+                      "!!bool maybe", "2001-13-45"])
     lines[n] = f"{lines[n].split(': ', 1)[0]}: {tag}"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return f"line {n + 1}: {tag}"

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from spasmcourse.content.yamlnodes import Location, child, expanded_size, repeated_keys
-from spasmcourse.problems import ContentError, Problem
+from spasmcourse.content.yamlnodes import Location, child, expanded_size, repeated_keys, scalars
+from spasmcourse.problems import ContentError, Problem, shorten
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 MAX_CONTENT_BYTES = 2_000_000
@@ -18,6 +18,9 @@ MAX_VALUES = 200_000
 RESTORE = "restore the last good copy, for example with git restore"
 # What PyYAML refuses to read anywhere in a file, comments included (yaml.reader.Reader.NON_PRINTABLE).
 _UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# What PyYAML raises, besides its own errors, for a value it cannot construct ('!!int abc', '!!timestamp x').
+_UNCONSTRUCTIBLE = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+_TAG_WORDS = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true or false"}
 _SYNTAX_HINTS = (
     ("tab", "indent with spaces, not tabs"),
     ("mapping values are not allowed", "put text that contains ': ' in quotes, and check this line's indentation"),
@@ -84,6 +87,8 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
         raise ContentError([_syntax_problem(name, error)]) from None
     except RecursionError:
         raise ContentError([_too_deep(name)]) from None
+    except _UNCONSTRUCTIBLE:
+        raise ContentError([_unreadable_value(name, node)]) from None
     finally:
         loader.dispose()
     if data is None:
@@ -147,6 +152,26 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         raise ContentError([_too_deep(name)]) from None
     finally:
         loader.dispose()
+
+
+def _unreadable_value(name: str, root: yaml.Node) -> Problem:
+    """The first value PyYAML cannot turn into data (a '!!' tag it cannot apply, or a date like 2001-13-45)."""
+    loader = yaml.SafeLoader("")
+    try:
+        for node in scalars(root):
+            try:
+                loader.construct_object(node)
+            except _UNCONSTRUCTIBLE:
+                kind = node.tag.rsplit(":", 1)[-1]
+                said = _TAG_WORDS.get(kind, f"'{kind}'")
+                return Problem(name, message=f"the value '{shorten(node.value)}' cannot be read as {said}",
+                               line=node.start_mark.line + 1,
+                               hint="put the value in quotes, or remove the '!!' tag in front of it")
+            except yaml.YAMLError:
+                continue
+    finally:
+        loader.dispose()
+    return Problem(name, message="holds a value that cannot be read", hint=RESTORE)
 
 
 def _empty(name: str) -> Problem:

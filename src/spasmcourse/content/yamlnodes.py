@@ -72,3 +72,18 @@ def _parts(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
+
+
+def scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar node, in file order, each once (an alias repeats a node, not its scalars)."""
+    visited: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        else:
+            stack.extend(reversed(_parts(node)))
