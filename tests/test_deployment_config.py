@@ -165,7 +165,7 @@ def test_learner_setup_has_no_test_tools_and_lab_puts_venv_on_path() -> None:
     runtime = makefile.split("\n$(STAMP):", 1)[1].split("\n\n", 1)[0]
     assert "-e ." in runtime and "[test]" not in runtime
     assert "[test]" in makefile.split("\n$(TEST_STAMP):", 1)[1].split("\n\n", 1)[0]
-    assert re.search(r"^lab: venv$", makefile, re.M) and re.search(r"^test: test-venv\b", makefile, re.M)
+    assert re.search(r"^lab: venv( graphviz)?$", makefile, re.M) and re.search(r"^test: test-venv\b", makefile, re.M)
     lab = makefile.split("\nlab: venv", 1)[1].split("\n\n", 1)[0]
     assert 'PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab' in lab
     assert '--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}"' in lab

@@ -23,8 +23,10 @@ from playwright.sync_api import Locator, Page
 import spasmcourse
 from conftest import REPO, OfflinePage
 from spasmcourse.build.pipeline import build_course
+from spasmcourse.content.course import read_course
 from spasmcourse.content.markdown_safety import active_content
 from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.start_cell import start_cell
 from spasmcourse.elements.case_study import CaseStudyWidget
 from spasmcourse.elements.explorer import ExplorerWidget
 from spasmcourse.elements.failure import ContentProblemView
@@ -79,7 +81,10 @@ def hostile_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "course"
     shutil.copytree(HOSTILE, root)
     (root / "notebooks").mkdir()
-    nbformat.write(lesson_notebook(), root / "notebooks" / f"{LESSON}.ipynb")
+    notebook = lesson_notebook()
+    course, _ = read_course(root)
+    notebook.cells.insert(0, start_cell(course, course.lesson(LESSON)))
+    nbformat.write(notebook, root / "notebooks" / f"{LESSON}.ipynb")
     return root
 
 

@@ -73,3 +73,12 @@ def test_a_count_of_one_reads_in_the_singular(language: str, monkeypatch: pytest
     assert text("lesson_minutes", n=1) != text("lesson_minutes", n=2).replace("2", "1")
     for key in (k for k in catalogue(language) if k.endswith("_one") and k.removesuffix("_one") in catalogue(language)):
         assert "{n}" not in catalogue(language)[key], f"{key} is the form for one: it says 1, not {{n}}"
+
+
+def test_the_search_page_is_given_every_string_its_script_reads() -> None:
+    import json
+
+    from spasmcourse.build.search import search_strings
+
+    used = set(re.findall(r"strings\.([a-z_]+)", (SOURCE_FOLDER / "static" / "search.js").read_text()))
+    assert used and used <= set(json.loads(str(search_strings())))

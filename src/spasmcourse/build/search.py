@@ -46,8 +46,9 @@ def search_index_script(documents: list[dict]) -> str:
 
 def search_strings() -> Any:
     """The interface strings the search page's script needs, as safe JSON."""
-    wanted = ("site_search_none", "site_search_count", "site_search_kind_lesson", "site_search_kind_quiz",
-              "site_search_kind_glossary", "site_search_kind_reference", "site_search_kind_flowchart")
+    wanted = ("site_search_none", "site_search_count", "site_search_count_one", "site_search_kind_lesson",
+              "site_search_kind_quiz", "site_search_kind_glossary", "site_search_kind_reference",
+              "site_search_kind_flowchart")
     catalogue = strings()
     return script_json({key: catalogue[key] for key in wanted})
 

@@ -6,6 +6,8 @@ It is Markdown, so JupyterLab shows it before anything runs. Exports drop it (ta
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,15 +27,20 @@ HOW_TO_START = (
     "brought back here to the top. Until then, each quiz or activity shows only as a grey line of code.")
 
 
+def as_text(value: str) -> str:
+    """Lesson text shown as itself in Markdown: no HTML, links or emphasis can come from lessons.yml."""
+    return re.sub(r"([\\`*_\[\]|~#])", r"\\\1", html.escape(value, quote=False))
+
+
 def start_source(course: Course, lesson: Lesson) -> str:
     """The Markdown of a lesson's start cell."""
     words = catalogue(course.manifest.language)
-    known = {other.id: other.title for other in course.lessons}
+    known = {other.id: as_text(other.title) for other in course.lessons}
     before = [known[required] for required in lesson.requires if required in known]
     holds = f"**In this lesson** (about {lesson.minutes} minutes"
     holds += f"; take *{'*, *'.join(before)}* first" if before else ""
     holds += "), you will learn to:"
-    objectives = "\n".join(f"- {objective}" for objective in lesson.objectives)
+    objectives = "\n".join(f"- {as_text(objective)}" for objective in lesson.objectives)
     safety = (f"> **{words['safety_title']}** {words['safety_text']}\n>\n"
               f"> **{words['urgent_title']}** {words['urgent_text']}")
     return f"{HOW_TO_START}\n\n{holds}\n\n{objectives}\n\n{safety}"
