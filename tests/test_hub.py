@@ -326,7 +326,9 @@ def test_second_click_pulls_an_update_and_keeps_the_students_edits(hub: Hub, cou
                                                                    classroom: dict[str, Result]) -> None:
     ada, ben = classroom["ada"].student, classroom["ben"].student
     notebook = nbformat.from_dict(ada.notebook())
-    notebook.cells[0].source = notebook.cells[0].source.replace("# What is a spasm?", "# What is a spasm? (my notes)")
+    title = next(i for i, cell in enumerate(notebook.cells) if cell.source.startswith("# What is a spasm?"))
+    notebook.cells[title].source = notebook.cells[title].source.replace("# What is a spasm?",
+                                                                          "# What is a spasm? (my notes)")
     notebook.cells.append(nbformat.v4.new_markdown_cell("My own note: the calf one was a cramp."))
     saved_edit = ada.api("PUT", f"api/contents/{LESSON_NOTEBOOK}",
                          json={"type": "notebook", "format": "json", "content": notebook})
@@ -335,8 +337,9 @@ def test_second_click_pulls_an_update_and_keeps_the_students_edits(hub: Hub, cou
     assert ben.api("DELETE", f"api/contents/{COURSE_FOLDER}/{deleted}").status_code == 204
     lesson = course.work / "notebooks" / "01-what-is-a-spasm.ipynb"
     upstream = nbformat.read(lesson, as_version=4)
-    upstream.cells[0].source = upstream.cells[0].source.replace("# What is a spasm?", "# What is a muscle spasm?")
-    upstream.cells[2].source += "\n\nUpdated by the teacher."
+    upstream.cells[title].source = upstream.cells[title].source.replace("# What is a spasm?",
+                                                                          "# What is a muscle spasm?")
+    upstream.cells[title + 2].source += "\n\nUpdated by the teacher."
     nbformat.write(upstream, lesson)
     (course.work / "notebooks" / "NEWS.md").write_text("A new week, a new note.\n", encoding="utf-8")
     course.publish("Teacher's update")
@@ -346,8 +349,8 @@ def test_second_click_pulls_an_update_and_keeps_the_students_edits(hub: Hub, cou
     copy = hub.home("ada") / COURSE_FOLDER
     assert (copy / "notebooks" / "NEWS.md").is_file()
     merged = nbformat.read(copy / "notebooks" / "01-what-is-a-spasm.ipynb", as_version=4)
-    assert merged.cells[0].source.startswith("# What is a spasm? (my notes)"), "the student's line wins"
-    assert merged.cells[2].source.endswith("Updated by the teacher."), "the teacher's other change arrives"
+    assert merged.cells[title].source.startswith("# What is a spasm? (my notes)"), "the student's line wins"
+    assert merged.cells[title + 2].source.endswith("Updated by the teacher."), "the teacher's other change arrives"
     assert merged.cells[-1].source == "My own note: the calf one was a cramp."
     assert (hub.home("ben") / COURSE_FOLDER / deleted).is_file(), "a deleted notebook comes back"
     cai = hub.home("cai") / COURSE_FOLDER / "notebooks"
