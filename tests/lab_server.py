@@ -54,15 +54,7 @@ def running_lab(base: Path, course: Path, server_config: dict | None = None) -> 
     server = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not start:\n{(base / 'lab.log').read_text()}")
-                time.sleep(0.3)
+        wait_until_serving(url, server, base / "lab.log")
         yield url
     finally:
         server.terminate()
@@ -95,3 +87,16 @@ def open_and_run(page: Page, url: str, lesson: str) -> None:
     open_lesson(page, url, lesson)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def wait_until_serving(url: str, server: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    """Wait until JupyterLab answers its status API; fail the test with its log if it stops or never answers."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not start:\n{log.read_text()}")
+            time.sleep(0.3)

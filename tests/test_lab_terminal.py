@@ -7,16 +7,14 @@ import json
 import os
 import signal
 import subprocess
-import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
 from tornado import websocket
 
 from conftest import REPO
-from lab_server import TOKEN, free_port
+from lab_server import TOKEN, free_port, wait_until_serving
 
 MARK = "END-OF-$((6*7))"  # the shell prints END-OF-42; the echoed command line does not contain it
 
@@ -58,15 +56,7 @@ def test_a_terminal_in_make_lab_finds_spasmcourse(tmp_path: Path) -> None:
     server = subprocess.Popen(["make", "-s", "lab", f"LAB_ARGS={lab_args}"], cwd=REPO, env=environment,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"make lab did not start JupyterLab:\n{(tmp_path / 'lab.log').read_text()}")
-                time.sleep(0.3)
+        wait_until_serving(url, server, tmp_path / "lab.log")
         said = run_in_terminal(url, "command -v spasmcourse; spasmcourse progress --csv | head -2")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
