@@ -55,6 +55,20 @@ def course_copy(tmp_path: Path) -> Path:
     return copy_course(tmp_path / "course")
 
 
+@pytest.fixture
+def learner_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A data folder of the learner's own, and lessons that open their store afresh."""
+    from spasmcourse.progress import open_store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("SPASMCOURSE_DATA_DIR", str(data))
+    monkeypatch.setenv("SPASMCOURSE_ROOT", str(REPO))
+    open_store.cache_clear()
+    yield data
+    open_store.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def built_course(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The course built once per test run (shared by xdist workers); returns the _build folder."""

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from spasmcourse.elements.quiz import quiz
 from spasmcourse.elements.quiz.live import QuizWidget
-from spasmcourse.progress import ProgressError, ProgressStore, open_store
+from spasmcourse.progress import ProgressError, ProgressStore
 from spasmcourse.progress.schema import MIGRATIONS
 from test_quiz_render import REFERENCES, make_quiz
 
@@ -220,17 +219,6 @@ def test_full_disk_when_opening_leaves_the_file_in_place(tmp_path: Path, full_di
     assert len(ProgressStore(path).attempts()) == 1
     assert len(ProgressStore(old).attempts()) == 2
 
-
-@pytest.fixture
-def learner_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A data folder of the learner's own, and lessons that open their store afresh."""
-    data = tmp_path / "data"
-    data.mkdir()
-    monkeypatch.setenv("SPASMCOURSE_DATA_DIR", str(data))
-    monkeypatch.setenv("SPASMCOURSE_ROOT", str(REPO))
-    open_store.cache_clear()
-    yield data
-    open_store.cache_clear()
 
 
 def test_damaged_database_is_set_aside_and_the_quiz_says_so(learner_data: Path) -> None:

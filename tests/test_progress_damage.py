@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from spasmcourse.elements.quiz import quiz
-from spasmcourse.progress import ProgressError, ProgressStore, open_store
+from spasmcourse.progress import ProgressError, ProgressStore
 from spasmcourse.progress.files import unique_name
 from spasmcourse.progress.schema import SCHEMA_VERSION
 from test_progress import legacy_store, run_cli, writer
@@ -44,16 +43,6 @@ BAD_ROWS = [
                   "VALUES (CAST(x'fffe41' AS TEXT), 'spasm-types', 'q-utf8', '[1]', 1, 'now')"),
 ]
 
-
-@pytest.fixture
-def learner_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    monkeypatch.setenv("SPASMCOURSE_DATA_DIR", str(data))
-    monkeypatch.setenv("SPASMCOURSE_ROOT", str(REPO))
-    open_store.cache_clear()
-    yield data
-    open_store.cache_clear()
 
 
 def store_with_bad_rows(path: Path) -> None:
