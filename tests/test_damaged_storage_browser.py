@@ -1,7 +1,7 @@
 """Exported elements read browser storage defensively, and one element that cannot start never stops the others.
 
 A page holds the static renderings of lesson 04's three quizzes, a flashcard deck, a case study,
-an explorer and a slider chart. Before its scripts run, each storage entry the elements read is
+an explorer and a slider chart. Before its scripts run (an init script, so no write can race a reload), each storage entry the elements read is
 replaced by a damaged value (a number, true, a list, garbled JSON, an answer of the wrong type,
 forged flags); then every element must still start, score nothing it did not check, and work.
 """
@@ -42,7 +42,8 @@ STATE = """() => ({
 
 
 def element_html(call: str) -> str:
-    shown = eval(call, vars(spasmcourse))
+    names = {name: getattr(spasmcourse, name) for name in spasmcourse.__all__}
+    shown = eval(call, names)
     bundle = shown._repr_mimebundle_() if hasattr(shown, "_repr_mimebundle_") else {}
     return bundle.get("text/html") or shown._repr_html_()
 
@@ -75,12 +76,11 @@ def write_page(path: Path, parts: list[str]) -> Path:
 def test_damaged_storage_never_stops_an_element(page_parts, tmp_path: Path, offline: OfflinePage) -> None:
     parts, quizzes = page_parts
     path = write_page(tmp_path / "page.html", parts)
-    page = offline.page
     for value in DAMAGED:
-        page.goto("about:blank")
-        offline.open(path)
-        page.evaluate(DAMAGE, ["spasmcourse:v1:", quizzes, LESSON, value])
-        page.reload()
+        page = offline.context.new_page()
+        page.on("pageerror", lambda error: offline.errors.append(str(error)))
+        page.add_init_script(f"({DAMAGE})({json.dumps(['spasmcourse:v1:', quizzes, LESSON, value])})")
+        page.goto(path.as_uri())
         page.wait_for_load_state("load")
         state = page.evaluate(STATE)
         assert state["failed"] == 0, (value, state)
@@ -93,6 +93,7 @@ def test_damaged_storage_never_stops_an_element(page_parts, tmp_path: Path, offl
         quiz.locator("input").first.check()
         quiz.locator(".sc-check").click()
         assert quiz.locator(".sc-verdict").count() == 1, value
+        page.close()
     assert offline.errors == []
 
 
