@@ -1,9 +1,10 @@
 """Exported elements read browser storage defensively, and one element that cannot start never stops the others.
 
-A page holds the static renderings of lesson 04's three quizzes, a flashcard deck, a case study,
-an explorer and a slider chart. Before its scripts run (an init script, so no write can race a reload), each storage entry the elements read is
-replaced by a damaged value (a number, true, a list, garbled JSON, an answer of the wrong type,
-forged flags); then every element must still start, score nothing it did not check, and work.
+A page holds the static renderings of lesson 04's three quizzes, a flashcard deck, a case study, an
+explorer and a slider chart. Before its scripts run (an init script, so no write can race a reload),
+each storage entry the elements read is replaced by a damaged value (a number, true, a list, garbled
+JSON, an answer of the wrong type, forged flags); then every element must still start, score nothing
+it did not check, and work.
 """
 
 from __future__ import annotations
