@@ -9,7 +9,10 @@ PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar o
 # JupyterLab refuses to run as root (containers, CI) unless told it is intended.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test test-hub hub-proxy check html slides build lint vendor clean venv test-venv chromium graphviz screenshots bench fuzz
+LINT_PATHS := src tests benchmarks tools notebooks
+ESLINT := tools/jslint/node_modules/.bin/eslint --config tools/jslint/eslint.config.mjs "src/spasmcourse/**/*.js" "tests/js/**/*.mjs"
+
+.PHONY: lab test test-hub hub-proxy jslint check html slides build lint vendor clean venv test-venv chromium graphviz screenshots bench fuzz
 
 venv: $(STAMP)
 
@@ -41,8 +44,9 @@ lab: venv graphviz
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip=127.0.0.1 $(LAB_ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) \
 		--ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}" $(LAB_ARGS) notebooks/00-start-here.ipynb
 
-test: test-venv chromium graphviz
-	$(BIN)/ruff check src tests tools
+test: test-venv chromium graphviz jslint
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(ESLINT)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 chromium:
@@ -73,8 +77,15 @@ html: venv graphviz
 slides: venv graphviz
 	$(BIN)/spasmcourse build --only slides
 
-lint: test-venv
-	$(BIN)/ruff check src tests tools
+# Python (notebooks included) and the course's own JavaScript (not vendored files), by ruff and ESLint.
+lint: test-venv jslint
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(ESLINT)
+
+# ESLint, pinned by tools/jslint/package-lock.json, into tools/jslint/node_modules.
+jslint:
+	@bash tools/install-jslint.sh
 
 # Retake the README's screenshots (assets/screenshots/) with the browser tests that produce them.
 screenshots: test-venv chromium graphviz
@@ -96,4 +107,4 @@ fuzz: test-venv chromium
 	$(BIN)/python tests/fuzz.py --count $(N) --seed $(SEED) --build-every 100
 
 clean:
-	rm -rf _build .pytest_cache .hub
+	rm -rf _build .pytest_cache .hub tools/jslint/node_modules
