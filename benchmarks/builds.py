@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 from common import BIN, BenchError, Figure, Section, Settings, log, median, run
 
-from spasmcourse.build.pipeline import build_course
+from spasmcourse.publish.pipeline import build_course
 
 COLD_TARGET, WARM_TARGET, PER_LESSON_TARGET = 60.0, 2.0, 6.0
 EDITED_NOTEBOOK = "notebooks/02-back-spasms.ipynb"

@@ -72,7 +72,7 @@ def learner_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 @pytest.fixture(scope="session")
 def built_course(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The course built once per test run (shared by xdist workers); returns the _build folder."""
-    from spasmcourse.build.pipeline import build_course
+    from spasmcourse.publish.pipeline import build_course
 
     shared = tmp_path_factory.getbasetemp()
     if worker_id != "master":

@@ -193,7 +193,7 @@ def opened_in_browser(parts: list[str], folder: Path, browser: Any = None) -> st
 
 def built_and_opened(root: Path, out: Path, only: str | None, browser: Any = None) -> str:
     """Build the course's pages into `out` (lessons that did not change come from its build cache), open them."""
-    from spasmcourse.build.pipeline import build_course
+    from spasmcourse.publish.pipeline import build_course
 
     try:
         with time_limit(30 * TIME_LIMIT):

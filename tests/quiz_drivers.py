@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from spasmcourse.content.questions import Question
+from spasmcourse.content.models.questions import Question
 from spasmcourse.elements.quiz.checking import choice_options, definitions, numeric_bounds
 from spasmcourse.i18n import text
 

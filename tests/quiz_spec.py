@@ -6,7 +6,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter
 
-from spasmcourse.content.questions import Question
+from spasmcourse.content.models.questions import Question
 
 SPEC = yaml.safe_load((Path(__file__).parent / "quiz_cases.yml").read_text())
 CASES: list[dict[str, Any]] = SPEC["cases"]

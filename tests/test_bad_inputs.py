@@ -28,7 +28,7 @@ import yaml
 
 from conftest import REPO, copy_course, git_commit
 from spasmcourse.cli import main
-from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.rules import check_course
 from spasmcourse.problems import ContentError
 
 HERE = Path(__file__).parent

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from spasmcourse.build import pipeline
-from spasmcourse.build.cache import BuildCache, lesson_inputs
 from spasmcourse.content import load_course
+from spasmcourse.publish import pipeline
+from spasmcourse.publish.cache import BuildCache, lesson_inputs
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import REPO, OfflinePage
-from spasmcourse.build.bundle import (
+from spasmcourse.content import load_course
+from spasmcourse.i18n import text
+from spasmcourse.publish.bundle import (
     BUNDLE_FOLDER,
     KIT_FOLDER,
     STUDENT_PARTS,
@@ -23,9 +25,7 @@ from spasmcourse.build.bundle import (
     start_page,
     zip_folder,
 )
-from spasmcourse.build.cache import CACHE_FILE
-from spasmcourse.content import load_course
-from spasmcourse.i18n import text
+from spasmcourse.publish.cache import CACHE_FILE
 from test_export_browser import answer_wrong_then_right, first_question
 from test_site_browser import axe_violations, broken_links
 

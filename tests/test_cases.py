@@ -8,7 +8,7 @@ from markupsafe import escape
 
 from conftest import REPO, copy_course
 from spasmcourse.content import load_course
-from spasmcourse.content.assessment import assessment_lesson, assessment_quiz
+from spasmcourse.content.assessment_questions import assessment_lesson, assessment_quiz
 from spasmcourse.elements.case_study import CaseStudyWidget, case_html
 from test_content_checks import messages
 

@@ -17,7 +17,7 @@ from spasmcourse.classroom.handins import read_csv, read_handins
 from spasmcourse.classroom.report import run_class_report
 from spasmcourse.classroom.stats import class_stats, course_questions, wrong_parts
 from spasmcourse.content import load_course
-from spasmcourse.content.questions import Categorize, Matching, Numeric, Ordering, Question
+from spasmcourse.content.models.questions import Categorize, Matching, Numeric, Ordering, Question
 from spasmcourse.elements.quiz.checking import check, choice_options, numeric_bounds
 from spasmcourse.progress import ProgressStore
 from spasmcourse.progress.commands import CSV_COLUMNS, scores_csv

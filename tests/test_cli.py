@@ -10,7 +10,7 @@ import pytest
 from markupsafe import escape
 
 from spasmcourse.content import load_course
-from spasmcourse.content.assessment import quizzes_shown
+from spasmcourse.content.assessment_questions import quizzes_shown
 
 COMMAND = str(Path(sys.executable).parent / "spasmcourse")
 

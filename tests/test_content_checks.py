@@ -9,7 +9,7 @@ import yaml
 
 from conftest import git_commit
 from spasmcourse.content import load_course
-from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.rules import check_course
 from spasmcourse.problems import ContentError
 
 REAL_COURSE = Path(__file__).resolve().parents[1]

@@ -13,9 +13,9 @@ from conftest import AXE, REPO, OfflinePage, screenshot
 from quiz_drivers import StaticForm
 from quiz_spec import CASES, EXPECTED_ANSWER_TEXT, expected, spec_question
 from spasmcourse.content import load_course
-from spasmcourse.content.assessment import quizzes_shown
+from spasmcourse.content.assessment_questions import quizzes_shown
 from spasmcourse.content.models import Quiz
-from spasmcourse.content.questions import Question
+from spasmcourse.content.models.questions import Question
 from spasmcourse.elements.quiz.shuffle import shuffled
 from spasmcourse.elements.quiz.static import question_dom_id, quiz_dom_id
 from spasmcourse.i18n import strings

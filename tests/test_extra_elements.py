@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmcourse.content.extras import Axis, Explorer, SliderChart, Term
+from spasmcourse.content.models import Axis, Explorer, SliderChart, Term
 from spasmcourse.elements.explorer import ALL, ExplorerWidget, explorer_html
 from spasmcourse.elements.flashcards import FlashcardsWidget, flashcards_html
 from spasmcourse.elements.glossary import link_terms

@@ -12,8 +12,8 @@ from playwright.sync_api import Page, expect
 from conftest import REPO, OfflinePage
 from quiz_drivers import StaticForm
 from spasmcourse.content import load_course
-from spasmcourse.content.assessment import assessment_quiz
-from spasmcourse.content.notebooks import ELEMENT_CALL, LESSON_CALL
+from spasmcourse.content.assessment_questions import assessment_quiz
+from spasmcourse.content.rules.notebooks import ELEMENT_CALL, LESSON_CALL
 from spasmcourse.elements.quiz.static import question_dom_id, quiz_html
 from spasmcourse.elements.slider_chart import value_at
 

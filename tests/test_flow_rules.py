@@ -8,11 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flow_oracle import LEVEL_ORDER, acceptable
-from spasmcourse.content.findings import FindingList
-from spasmcourse.content.flow_rules import flowchart_issues
-from spasmcourse.content.flowcharts import Flowchart
-from spasmcourse.content.parsing import parse
-from spasmcourse.content.yamlfile import load_yaml
+from spasmcourse.content.models.findings import FindingList
+from spasmcourse.content.models.flowcharts import Flowchart
+from spasmcourse.content.reading import load_yaml, parse
+from spasmcourse.content.rules.flowcharts import flowchart_issues
 from spasmcourse.problems import ContentError
 
 HERE = Path(__file__).parent

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from conftest import AXE, REPO, OfflinePage
 from flow_oracle import answer_paths
 from spasmcourse.content import load_course
-from spasmcourse.content.findings import LEVELS
+from spasmcourse.content.models.findings import LEVELS
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
 from spasmcourse.elements.flowchart.walk import crumb_text
 from spasmcourse.i18n import text

@@ -22,10 +22,9 @@ from playwright.sync_api import Locator, Page
 
 import spasmcourse
 from conftest import REPO, OfflinePage
-from spasmcourse.build.pipeline import build_course
 from spasmcourse.content.course import read_course
-from spasmcourse.content.markdown_safety import active_content
-from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.rules import check_course
+from spasmcourse.content.rules.markdown_safety import active_content
 from spasmcourse.content.start_cell import start_cell
 from spasmcourse.elements.case_study import CaseStudyWidget
 from spasmcourse.elements.explorer import ExplorerWidget
@@ -34,6 +33,7 @@ from spasmcourse.elements.flashcards import FlashcardsWidget
 from spasmcourse.elements.flowchart.live import FlowchartWidget
 from spasmcourse.elements.quiz.live import QuizWidget
 from spasmcourse.elements.slider_chart import SliderChartWidget
+from spasmcourse.publish.pipeline import build_course
 
 HOSTILE = REPO / "tests" / "hostile"
 LESSON = "01-hostile"

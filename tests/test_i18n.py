@@ -78,7 +78,7 @@ def test_a_count_of_one_reads_in_the_singular(language: str, monkeypatch: pytest
 def test_the_search_page_is_given_every_string_its_script_reads() -> None:
     import json
 
-    from spasmcourse.build.search import search_strings
+    from spasmcourse.publish.search import search_strings
 
     used = set(re.findall(r"strings\.([a-z_]+)", (SOURCE_FOLDER / "static" / "search.js").read_text()))
     assert used and used <= set(json.loads(str(search_strings())))

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import OfflinePage
-from spasmcourse.content.markdown_safety import MAX_DEPTH, active_content, rendered_html
+from spasmcourse.content.rules.markdown_safety import MAX_DEPTH, active_content, rendered_html
 
 DATA = yaml.safe_load((Path(__file__).parent / "markdown_safety" / "xss_vectors.yml").read_text(encoding="utf-8"))
 REFUSED = DATA["probes"] + DATA["vectors"]

@@ -11,7 +11,7 @@ import yaml
 from conftest import git_commit
 from spasmcourse.cli import main
 from spasmcourse.content import load_course
-from spasmcourse.content.notebooks import check_course
+from spasmcourse.content.rules import check_course
 from spasmcourse.content.start_cell import START_ID, start_source
 from spasmcourse.lab.clean import LANGUAGE_INFO, clean_notebook, is_teacher_notes
 from spasmcourse.lab.save_hook import is_course_notebook, pre_save_hook
@@ -141,7 +141,7 @@ def test_the_start_cell_says_how_to_start_and_holds_the_safety_note() -> None:
 
 
 def test_saved_outputs_do_not_change_the_build_key_but_edits_do(course_copy: Path) -> None:
-    from spasmcourse.build.cache import lesson_key
+    from spasmcourse.publish.cache import lesson_key
 
     def key() -> str:
         course = load_course(course_copy)

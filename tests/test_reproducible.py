@@ -12,8 +12,8 @@ import nbformat
 import pytest
 
 from conftest import REPO
-from spasmcourse.build.execute import execute_notebook
 from spasmcourse.content import load_course
+from spasmcourse.publish.execute import execute_notebook
 
 COURSE = load_course(REPO)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -9,10 +9,10 @@ from conftest import REPO
 from flow_oracle import LEVEL_ORDER
 from flow_oracle import walk as oracle_walk
 from spasmcourse.content import load_course
-from spasmcourse.content.flow_proof import unsafe_paths
-from spasmcourse.content.flow_rules import flowchart_issues
 from spasmcourse.content.flow_stats import path_count
-from spasmcourse.content.flow_walk import advice
+from spasmcourse.content.rules.flowchart_proof import unsafe_paths
+from spasmcourse.content.rules.flowchart_walk import advice
+from spasmcourse.content.rules.flowcharts import flowchart_issues
 
 REGIONS = ["back", "jaw", "limb", "neck"]
 

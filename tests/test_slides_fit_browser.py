@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 from conftest import REPO, OfflinePage
 from quiz_drivers import StaticForm
 from spasmcourse.content import load_course
-from spasmcourse.content.assessment import quizzes_shown
+from spasmcourse.content.assessment_questions import quizzes_shown
 from spasmcourse.elements.quiz.static import question_dom_id
 from spasmcourse.i18n import strings
 

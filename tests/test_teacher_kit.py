@@ -12,10 +12,10 @@ from markupsafe import escape
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import copy_course
-from spasmcourse.build.notes import DiscussionQuestion, key_points, lesson_sections, markdown_html
 from spasmcourse.content import Course, load_course
-from spasmcourse.content.assessment import quizzes_shown
+from spasmcourse.content.assessment_questions import quizzes_shown
 from spasmcourse.i18n import text
+from spasmcourse.publish.notes import DiscussionQuestion, key_points, lesson_sections, markdown_html
 
 COMMAND = str(Path(sys.executable).parent / "spasmcourse")
 ASKED = re.compile(r"\bask\b[^*:.]{0,40}:\s*\*\"(.+?)\"\*", re.I | re.S)

@@ -12,13 +12,13 @@ from playwright.sync_api import expect
 from conftest import REPO, OfflinePage
 from flow_oracle import LEVEL_ORDER
 from flow_oracle import walk as oracle_walk
-from spasmcourse.build.site import flowchart_page_name
 from spasmcourse.content import load_course
-from spasmcourse.content.flow_walk import pick
-from spasmcourse.content.flowcharts import QuestionNode
+from spasmcourse.content.models.flowcharts import QuestionNode
+from spasmcourse.content.rules.flowchart_walk import pick
 from spasmcourse.content.vignettes import MAX_OVER_TRIAGE, chart_for, load_vignettes, walk_vignettes
 from spasmcourse.elements.flowchart.static import flowchart_dom_id
 from spasmcourse.i18n import text
+from spasmcourse.publish.site import flowchart_page_name
 
 REGIONS = ["back", "jaw", "limb", "neck"]
 

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO
 from spasmcourse.content import load_course
-from spasmcourse.content.findings import LEVELS
+from spasmcourse.content.models.findings import LEVELS
 from spasmcourse.elements.lesson_parts import cited_in_order
 from spasmcourse.elements.warning_signs import advice_levels_html, warning_signs_html
 from spasmcourse.i18n import text

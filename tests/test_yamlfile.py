@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmcourse.content.yamlfile import format_location, load_yaml
+from spasmcourse.content.reading import format_location, load_yaml
 from spasmcourse.problems import ContentError
 
 

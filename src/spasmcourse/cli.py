@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spasmcourse.build import FORMATS
-from spasmcourse.build.errors import BuildError
 from spasmcourse.i18n import LANGUAGE_VARIABLE, available_languages
 from spasmcourse.problems import ContentError
 from spasmcourse.progress import ProgressError
+from spasmcourse.publish import FORMATS
+from spasmcourse.publish.errors import BuildError
 
 if TYPE_CHECKING:
     from spasmcourse.content import Course
@@ -126,7 +126,7 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:
-    from spasmcourse.build.pipeline import build_course
+    from spasmcourse.publish.pipeline import build_course
 
     if arguments.language:
         os.environ[LANGUAGE_VARIABLE] = arguments.language
@@ -144,13 +144,13 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _checked_course(root: Path) -> Course:
-    from spasmcourse.content.notebooks import checked_course
+    from spasmcourse.content.rules import checked_course
 
     return checked_course(root)
 
 
 def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
-    from spasmcourse.build.answer_key import write_answer_keys
+    from spasmcourse.publish.answer_key import write_answer_keys
 
     out = (arguments.out or root / "_build" / "answer-key").resolve()
     written = write_answer_keys(_checked_course(root), out)
@@ -159,7 +159,7 @@ def _answer_key(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
-    from spasmcourse.build.teacher_kit import write_teacher_kit
+    from spasmcourse.publish.teacher_kit import write_teacher_kit
 
     out = (arguments.out or root / "_build" / "teacher-kit").resolve()
     report = write_teacher_kit(_checked_course(root), out)
@@ -169,7 +169,7 @@ def _teacher_kit(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _bundle(root: Path, arguments: argparse.Namespace) -> int:
-    from spasmcourse.build.bundle import write_bundles
+    from spasmcourse.publish.bundle import write_bundles
 
     out = (arguments.out or root / "_build").resolve()
     for report in write_bundles(root, root / "_build", out):

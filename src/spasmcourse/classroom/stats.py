@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spasmcourse.classroom.handins import Answer, HandIn, Key
 from spasmcourse.content import Course
-from spasmcourse.content.assessment import quizzes_shown
-from spasmcourse.content.questions import Categorize, Matching, MultipleSelect, Numeric, Ordering, Question
+from spasmcourse.content.assessment_questions import quizzes_shown
+from spasmcourse.content.models.questions import Categorize, Matching, MultipleSelect, Numeric, Ordering, Question
 from spasmcourse.elements.quiz.checking import choice_options, definitions
 from spasmcourse.elements.quiz.feedback import answer_text
 

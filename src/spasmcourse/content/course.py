@@ -1,20 +1,32 @@
-"""Load the whole course (manifest, quizzes, references) into one validated object."""
+"""Load the whole course (manifest, quizzes, references, ...) into one object; checking is in rules/."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from spasmcourse.content.cases import CaseStudy
-from spasmcourse.content.extras import Explorer, Figure, FigureList, Glossary, SliderChart, Term
-from spasmcourse.content.findings import Finding, FindingList, urgency
-from spasmcourse.content.flowcharts import Flowchart
-from spasmcourse.content.models import Lesson, Manifest, Quiz, QuizFile, Reference, ReferenceList
-from spasmcourse.content.parsing import parse
+from spasmcourse.content.models import (
+    Explorer,
+    Figure,
+    FigureList,
+    Glossary,
+    Lesson,
+    Manifest,
+    Quiz,
+    QuizFile,
+    Reference,
+    ReferenceList,
+    SliderChart,
+    Term,
+)
+from spasmcourse.content.models.cases import CaseStudy
+from spasmcourse.content.models.findings import Finding, FindingList, urgency
+from spasmcourse.content.models.flowcharts import Flowchart
+from spasmcourse.content.reading import ModelT, YamlDocument, read_model
 from spasmcourse.content.suggest import suggestion
-from spasmcourse.content.yamlfile import YamlDocument, load_yaml
-from spasmcourse.problems import ContentError, Problem, leaves, relative_name
+from spasmcourse.problems import ContentError, Problem, relative_name
 
 MANIFEST = "lessons.yml"
 QUIZ_FOLDER = "assets/quizzes"
@@ -27,6 +39,7 @@ FIGURE_LIST = "assets/figures/figures.yml"
 GLOSSARY = "assets/glossary.yml"
 REFERENCES = "assets/references.yml"
 FINDINGS = "assets/triage/findings.yml"
+ASSET_FOLDER = "assets"
 ROOT_VARIABLE = "SPASMCOURSE_ROOT"
 
 
@@ -156,86 +169,74 @@ def find_course_root(start: Path | None = None) -> Path:
     )
 
 
-def load_course(root: Path) -> Course:
-    """Read and validate every content file; raise one ContentError listing all problems."""
-    course, problems = read_course(root)
-    if problems or course is None:
-        raise ContentError(problems)
-    return course
-
-
 def read_course(root: Path) -> tuple[Course | None, list[Problem]]:
-    """Read every content file and check it; return what could be read and every problem.
+    """Read every content file into models; return what could be read and every reading problem.
 
-    The course is None only when lessons.yml itself cannot be read.
+    Rules across fields and files are not run here (see spasmcourse.content.rules). The course is
+    None only when lessons.yml itself cannot be read. A course is read once per process while none
+    of its content files changes.
     """
-    from spasmcourse.content.checks import course_problems
+    course, problems = _read_course(root, content_signature(root))
+    return course, list(problems)
 
+
+def content_signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, modification time and size of every content file, so a changed file means a fresh read."""
+    files = [root / MANIFEST, *sorted(path for path in (root / ASSET_FOLDER).rglob("*") if path.is_file())]
+    return tuple((str(path), stat.st_mtime_ns, stat.st_size) for path in files if (stat := _stat(path)) is not None)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=8)
+def _read_course(root: Path, signature: tuple[tuple[str, int, int], ...]) -> tuple[Course | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
     documents: dict[str, YamlDocument] = {}
     broken: set[str] = set()
 
-    def read(path: Path, model):
+    def read(path: Path, model: type[ModelT]) -> ModelT | None:
+        item, document, found = read_model(path, root, model)
         name = relative_name(path, root)
-        if path.is_symlink() and leaves(path, root):
-            problems.append(Problem(name, message="is a link that leads outside the course folder, to itself or "
-                                                  "nowhere", hint="replace the link with the file itself"))
-            broken.add(name)
-            return None
-        if not path.exists():
-            problems.append(Problem(name, message="file not found", hint="restore it, for example with git restore"))
-            broken.add(name)
-            return None
-        try:
-            document = load_yaml(path, name)
+        if document is not None:
             documents[name] = document
-            return parse(model, document)
-        except ContentError as error:
-            problems.extend(error.problems)
+        if found:
+            problems.extend(found)
             broken.add(name)
-            return None
+        return item
+
+    def read_folder(folder: str, model: type[ModelT]) -> dict[str, ModelT]:
+        items = {relative_name(path, root): read(path, model) for path in sorted((root / folder).glob("*.yml"))}
+        return {name: item for name, item in items.items() if item is not None}
+
+    def read_optional(name: str, model: type[ModelT]) -> ModelT | None:
+        return read(root / name, model) if _present(root / name) else None
 
     manifest = read(root / MANIFEST, Manifest)
     reference_list = read(root / REFERENCES, ReferenceList)
     finding_list = read(root / FINDINGS, FindingList)
-    quiz_files = {}
-    for path in sorted((root / QUIZ_FOLDER).glob("*.yml")):
-        quiz_file = read(path, QuizFile)
-        if quiz_file is not None:
-            quiz_files[relative_name(path, root)] = quiz_file
-    flowcharts = {}
-    for path in sorted((root / FLOWCHART_FOLDER).glob("*.yml")):
-        chart = read(path, Flowchart)
-        if chart is not None:
-            flowcharts[relative_name(path, root)] = chart
-    glossary = read(root / GLOSSARY, Glossary) if _present(root / GLOSSARY) else None
-    figure_list = read(root / FIGURE_LIST, FigureList) if _present(root / FIGURE_LIST) else None
-    explorers = {}
-    for path in sorted((root / EXPLORER_FOLDER).glob("*.yml")):
-        explorer = read(path, Explorer)
-        if explorer is not None:
-            explorers[relative_name(path, root)] = explorer
-    charts = {}
-    for path in sorted((root / CHART_FOLDER).glob("*.yml")):
-        slider_chart = read(path, SliderChart)
-        if slider_chart is not None:
-            charts[relative_name(path, root)] = slider_chart
-    cases = {}
-    for path in sorted((root / CASE_FOLDER).glob("*.yml")):
-        case = read(path, CaseStudy)
-        if case is not None:
-            cases[relative_name(path, root)] = case
+    quiz_files = read_folder(QUIZ_FOLDER, QuizFile)
+    flowcharts = read_folder(FLOWCHART_FOLDER, Flowchart)
+    glossary = read_optional(GLOSSARY, Glossary)
+    figure_list = read_optional(FIGURE_LIST, FigureList)
+    explorers = read_folder(EXPLORER_FOLDER, Explorer)
+    charts = read_folder(CHART_FOLDER, SliderChart)
+    cases = read_folder(CASE_FOLDER, CaseStudy)
     if manifest is None:
-        return None, problems
-    references = {ref.key: ref for ref in reference_list.references} if reference_list else {}
-    course = Course(root, manifest, quiz_files, references, flowcharts, documents,
+        return None, tuple(problems)
+    course = Course(root, manifest, quiz_files,
+                    {ref.key: ref for ref in reference_list.references} if reference_list else {},
+                    flowcharts, documents,
                     glossary={term.id: term for term in glossary.terms} if glossary else {},
                     figures={figure.id: figure for figure in figure_list.figures} if figure_list else {},
                     explorers=explorers, charts=charts, cases=cases,
                     findings={finding.id: finding for finding in finding_list.findings} if finding_list else {},
                     unreadable=frozenset(broken))
-    problems.extend(course_problems(course))
-    return course, problems
+    return course, tuple(problems)
 
 
 def _present(path: Path) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spasmcourse.content.course import Course
-from spasmcourse.content.findings import urgency
-from spasmcourse.content.flowcharts import Flowchart, QuestionNode
+from spasmcourse.content.models.findings import urgency
+from spasmcourse.content.models.flowcharts import Flowchart, QuestionNode
 from spasmcourse.content.vignettes import VignetteResult
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from nbformat.validator import iter_validate
 
-from spasmcourse.content.yamlfile import format_location
+from spasmcourse.content.reading import format_location
 from spasmcourse.problems import ContentError, Problem, shorten
 
 MAX_NOTEBOOK_BYTES = 20_000_000

@@ -13,9 +13,9 @@ from typing import Any
 
 import nbformat
 
-from spasmcourse.content.citing import START_ID
 from spasmcourse.content.course import MANIFEST, Course
 from spasmcourse.content.models import Lesson
+from spasmcourse.content.notebook_text import START_ID
 from spasmcourse.i18n import catalogue
 from spasmcourse.problems import Problem
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 import nbformat
 import textstat
 
-from spasmcourse.content.assessment import quizzes_shown
-from spasmcourse.content.citing import cited_keys
+from spasmcourse.content.assessment_questions import quizzes_shown
 from spasmcourse.content.course import Course
-from spasmcourse.content.notebooks import ELEMENT_CALL, INTERACTIVE
+from spasmcourse.content.notebook_text import cited_keys
+from spasmcourse.content.rules.notebooks import ELEMENT_CALL, INTERACTIVE
 from spasmcourse.content.start_cell import is_start_cell
 
 WORDS_PER_MINUTE = 200

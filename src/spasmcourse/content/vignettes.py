@@ -12,13 +12,12 @@ from pathlib import Path
 
 from pydantic import Field
 
-from spasmcourse.content.base import ContentModel, Slug, Text
 from spasmcourse.content.course import Course
-from spasmcourse.content.findings import Level, Region, urgency
-from spasmcourse.content.flow_walk import advice
-from spasmcourse.content.flowcharts import Flowchart
-from spasmcourse.content.parsing import parse
-from spasmcourse.content.yamlfile import load_yaml
+from spasmcourse.content.models.base import ContentModel, Slug, Text
+from spasmcourse.content.models.findings import Level, Region, urgency
+from spasmcourse.content.models.flowcharts import Flowchart
+from spasmcourse.content.reading import load_yaml, parse
+from spasmcourse.content.rules.flowchart_walk import advice
 
 VIGNETTES = "tests/triage_vignettes.yml"
 MAX_OVER_TRIAGE = 0.15

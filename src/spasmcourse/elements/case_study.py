@@ -9,11 +9,11 @@ import ipywidgets as widgets
 from markupsafe import escape
 
 from spasmcourse.content import Course
-from spasmcourse.content.cases import CaseStudy
+from spasmcourse.content.current_course import current_course
 from spasmcourse.content.models import Reference
+from spasmcourse.content.models.cases import CaseStudy
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import text
 from spasmcourse.rendering import asset_tags, inline_asset, render, script_json
 

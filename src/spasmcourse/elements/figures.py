@@ -7,9 +7,9 @@ import base64
 from IPython.display import HTML
 
 from spasmcourse.content.course import FIGURE_FOLDER
+from spasmcourse.content.current_course import current_course
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.rendering import asset_tags, render
 
 FIGURE_STYLES = ("figure.css",)

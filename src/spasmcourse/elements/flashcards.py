@@ -8,11 +8,11 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import escape
 
-from spasmcourse.content.citing import notebook_markdown
-from spasmcourse.content.extras import Term
+from spasmcourse.content.current_course import current_course
+from spasmcourse.content.models import Term
+from spasmcourse.content.notebook_text import notebook_markdown
 from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.glossary import lesson_terms
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import strings, text
 from spasmcourse.progress import ProgressError, ProgressStore, open_store
 from spasmcourse.rendering import asset_tags, inline_asset, render, script_json

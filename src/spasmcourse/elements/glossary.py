@@ -7,7 +7,7 @@ import re
 from markupsafe import Markup, escape
 
 from spasmcourse.content import Course
-from spasmcourse.content.extras import Term
+from spasmcourse.content.models import Term
 
 _TERM_LINK = re.compile(r'<a href="#term-([a-z0-9-]+)">(.*?)</a>', re.S)
 

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 from IPython.display import HTML
 
-from spasmcourse.content.citing import notebook_citations, notebook_markdown
-from spasmcourse.content.course import MANIFEST, Course, find_course_root, load_course
+from spasmcourse.content.course import Course
+from spasmcourse.content.current_course import current_course
+from spasmcourse.content.notebook_text import notebook_citations, notebook_markdown
 from spasmcourse.elements.citations import anchor, citation_text, citation_url
 from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.glossary import lesson_terms
 from spasmcourse.rendering import asset_tags, render, script_json
 
 LESSON_STYLES = ("lesson.css",)
-ASSET_FOLDER = "assets"
-
-
-def current_course() -> Course:
-    """The course around the working directory, reloaded when any content file is added, changed or removed."""
-    root = find_course_root()
-    files = [root / MANIFEST, *sorted(path for path in (root / ASSET_FOLDER).rglob("*") if path.is_file())]
-    signature = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.exists())
-    return _load(root, signature)
-
-
-@cache
-def _load(root: Path, signature: tuple[tuple[str, int, int], ...]) -> Course:
-    return load_course(root)
 
 
 @shows_problems

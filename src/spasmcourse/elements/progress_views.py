@@ -7,8 +7,8 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import escape
 
+from spasmcourse.content.current_course import current_course
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import on_progress
 from spasmcourse.elements.quiz.static import QUIZ_SCRIPTS, QUIZ_STYLES
 from spasmcourse.i18n import strings_for, text

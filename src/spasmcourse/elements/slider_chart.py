@@ -8,11 +8,10 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import Markup
 
-from spasmcourse.content.extras import SliderChart
-from spasmcourse.content.models import Reference
+from spasmcourse.content.current_course import current_course
+from spasmcourse.content.models import Reference, SliderChart
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.i18n import strings, text
 from spasmcourse.rendering import asset_tags, inline_asset, render, script_json
 

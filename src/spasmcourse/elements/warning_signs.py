@@ -8,10 +8,10 @@ from __future__ import annotations
 from IPython.display import HTML
 
 from spasmcourse.content.course import Course
-from spasmcourse.content.findings import LEVELS, Finding
+from spasmcourse.content.current_course import current_course
+from spasmcourse.content.models.findings import LEVELS, Finding
 from spasmcourse.elements.citations import anchor
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.rendering import asset_tags, render
 
 LEVEL_STYLES = ("levels.css",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spasmcourse.content import Course
-from spasmcourse.content.assessment import assessment_lesson, assessment_quiz
+from spasmcourse.content.assessment_questions import assessment_lesson, assessment_quiz
 from spasmcourse.i18n import text
 from spasmcourse.progress.store import Attempt
 

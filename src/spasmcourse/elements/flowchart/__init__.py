@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from spasmcourse.content.current_course import current_course
 from spasmcourse.elements.failure import shows_problems
 from spasmcourse.elements.flowchart.live import FlowchartWidget
-from spasmcourse.elements.lesson_parts import current_course
 
 
 @shows_problems

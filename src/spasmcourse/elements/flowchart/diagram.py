@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from spasmcourse.content.findings import LEVELS
-from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
+from spasmcourse.content.models.findings import LEVELS
+from spasmcourse.content.models.flowcharts import Flowchart, OutcomeNode, QuestionNode
 from spasmcourse.elements.flowchart.graphviz import dot_source, run_dot
 from spasmcourse.i18n import text
 from spasmcourse.rendering import render

@@ -7,9 +7,9 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import escape
 
-from spasmcourse.content.findings import Finding
-from spasmcourse.content.flowcharts import Flowchart, QuestionNode
 from spasmcourse.content.models import Reference
+from spasmcourse.content.models.findings import Finding
+from spasmcourse.content.models.flowcharts import Flowchart, QuestionNode
 from spasmcourse.elements.flowchart.diagram import diagram_svg
 from spasmcourse.elements.flowchart.static import flowchart_dom_id, flowchart_html, outcome_card, warning_questions
 from spasmcourse.elements.flowchart.walk import FlowWalk

@@ -6,9 +6,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from spasmcourse.content.findings import Finding, urgency
-from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
 from spasmcourse.content.models import Reference
+from spasmcourse.content.models.findings import Finding, urgency
+from spasmcourse.content.models.flowcharts import Flowchart, OutcomeNode, QuestionNode
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.flowchart.diagram import diagram_svg, layers
 from spasmcourse.elements.flowchart.walk import crumb_text

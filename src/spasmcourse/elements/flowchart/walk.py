@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from spasmcourse.content.flowcharts import Flowchart, OutcomeNode, QuestionNode
+from spasmcourse.content.models.flowcharts import Flowchart, OutcomeNode, QuestionNode
 
 CRUMB_CHARACTERS = 90
 

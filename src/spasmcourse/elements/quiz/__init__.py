@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from spasmcourse.content.current_course import current_course
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import QuizWidget
 from spasmcourse.progress import ProgressError, open_store
 

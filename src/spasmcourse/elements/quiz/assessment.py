@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from spasmcourse.content.assessment import assessment_lesson, assessment_quiz
+from spasmcourse.content.assessment_questions import assessment_lesson, assessment_quiz
+from spasmcourse.content.current_course import current_course
 from spasmcourse.elements.failure import shows_problems
-from spasmcourse.elements.lesson_parts import current_course
 from spasmcourse.elements.quiz.live import QuizWidget
 from spasmcourse.i18n import text
 from spasmcourse.progress import ProgressError, open_store

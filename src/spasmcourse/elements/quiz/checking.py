@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spasmcourse.content.questions import (
+from spasmcourse.content.models.questions import (
     Categorize,
     Matching,
     MultipleSelect,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spasmcourse.content.questions import (
+from spasmcourse.content.models.questions import (
     Categorize,
     Matching,
     MultipleSelect,

@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 from markupsafe import escape
 
-from spasmcourse.content.questions import Categorize, Matching, Numeric, Ordering, Question
+from spasmcourse.content.models.questions import Categorize, Matching, Numeric, Ordering, Question
 from spasmcourse.elements.quiz.checking import choice_options, definitions
 from spasmcourse.elements.quiz.shuffle import shuffled
 from spasmcourse.i18n import text

@@ -10,7 +10,7 @@ from markupsafe import escape
 from traitlets import TraitError
 
 from spasmcourse.content.models import Quiz, Reference
-from spasmcourse.content.questions import Question
+from spasmcourse.content.models.questions import Question
 from spasmcourse.elements.quiz.checking import AnswerCheck, check
 from spasmcourse.elements.quiz.inputs import make_input
 from spasmcourse.elements.quiz.static import feedback_html as render_feedback

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from spasmcourse.content.models import Quiz, Reference
-from spasmcourse.content.questions import Categorize, Matching, Numeric, Ordering, Question
+from spasmcourse.content.models.questions import Categorize, Matching, Numeric, Ordering, Question
 from spasmcourse.elements.citations import citation_text, citation_url
 from spasmcourse.elements.quiz.checking import AnswerCheck, choice_options, definitions
 from spasmcourse.elements.quiz.feedback import answer_text, feedback_lines, verdict
